@@ -1,0 +1,1 @@
+//! Field-label synonyms and label matching. TODO: being written.
