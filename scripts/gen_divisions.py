@@ -9,7 +9,8 @@ Output, encoded compactly because the rule crate ships in wasm:
   * DIVISION_INDEX: (province code, byte offset into DIVISION_DELTAS), sorted by province;
   * DIVISION_DELTAS: per province, the sorted last four digits of every code, delta-encoded as
     varints (delta < 0x80: one byte; otherwise two bytes 0x80|hi, lo);
-  * CITIES: current prefecture-level names with their province code (for address checks).
+  * CITY_NAMES / CITY_PROVINCES: current prefecture-level names (`|`-separated) and their province
+    codes (for address checks).
 
 Regenerate:  python3 scripts/gen_divisions.py   (run from the repository root)
 """
@@ -28,7 +29,7 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "
 
 # Prefecture-level entries that are groupings, not places anyone writes in an address.
 PSEUDO_NAMES = {"市辖区", "县", "省直辖县级行政单位", "省直辖县级行政区划", "自治区直辖县级行政区划",
-                "自治区直辖县级行政单位", "市", "郊区"}
+                "自治区直辖县级行政单位", "市", "郊区", "林区"}
 
 SEGMENT = re.compile(r"^\[(\d{4})?-(\d{4})?\](.*)$")
 
@@ -109,6 +110,7 @@ def main():
     out.append("// Regenerate: python3 scripts/gen_divisions.py   (from the repository root; needs python-stdnum)")
     out.append("")
     out.append(f"/// Number of division codes encoded in [`DIVISION_DELTAS`] (province codes included).")
+    out.append("#[cfg_attr(not(test), allow(dead_code))] // read by the table's freshness test")
     out.append(f"pub(super) const DIVISION_COUNT: usize = {total};")
     out.append("")
     out.append("/// (province code, offset of its run in [`DIVISION_DELTAS`]), sorted by province code.")
@@ -123,10 +125,16 @@ def main():
         out.append("".join(f"\\x{b:02x}" for b in data[i:i + 32]) + "\\")
     out.append("\";")
     out.append("")
-    out.append(f"/// Current prefecture-level divisions ({len(cities)}): name and province code, in code order.")
-    out.append("pub(super) static CITIES: &[(&str, u8)] = &[")
-    for i in range(0, len(cities), 6):
-        out.append("    " + " ".join(f'("{n}", {p}),' for n, p in cities[i:i + 6]))
+    out.append(f"/// Current prefecture-level division names ({len(cities)}), `|`-separated, in code order;")
+    out.append("/// [`CITY_PROVINCES`] holds each one's province code. (One string, not a slice of `&str`: half the size.)")
+    out.append("pub(super) static CITY_NAMES: &str = \"\\")
+    for i in range(0, len(cities), 12):
+        out.append("|".join(n for n, _ in cities[i:i + 12]) + ("|\\" if i + 12 < len(cities) else "\";"))
+    out.append("")
+    out.append("/// Province code of each name in [`CITY_NAMES`], same order.")
+    out.append(f"pub(super) static CITY_PROVINCES: &[u8; {len(cities)}] = &[")
+    for i in range(0, len(cities), 24):
+        out.append("    " + " ".join(f"{p}," for _, p in cities[i:i + 24]))
     out.append("];")
     out.append("")
 

@@ -6,6 +6,7 @@
 
 mod build;
 mod install;
+mod package;
 mod test;
 mod util;
 
@@ -15,6 +16,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   build      build the extension into extension/pkg (wasm content script, no-wasm fallback, worker)
+  package    build, then dist/: reproducible Chrome and Firefox zips and unpacked trees
   install    build, install the `beian` helper (cargo install) and register it with the browsers
   test       run every test: cargo tests, then the browser end-to-end suites";
 
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => build::run(rest),
         Some("install") => install::run(rest),
+        Some("package") => package::run(rest),
         Some("test") => test::run(rest),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

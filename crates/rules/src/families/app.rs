@@ -1,6 +1,579 @@
-//! TODO(family app): being written.
+//! §C 小程序 (app): service types, pre-approval items, and the remark (length, placeholders,
+//! vagueness, and hints of a licensed field while `以上都不涉及` is chosen).
 
 use super::Ctx;
-use crate::finding::Finding;
+use crate::catalog::Rule;
+use crate::draft::{App, PreApproval};
+use crate::finding::{Finding, Severity};
+use crate::normalize::{self, present};
 
-pub(super) fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+/// The pre-approval item that means "none applies"; exclusive with every other item.
+const NONE_APPLIES: &str = "以上都不涉及";
+const MAX_SERVICE_TYPES: usize = 5;
+const REMARK_MIN_CHARS: usize = 20;
+const REMARK_MAX_CHARS: usize = 200;
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let empty = App::default();
+    let app = ctx.draft.app.as_ref().unwrap_or(&empty);
+    service_types(ctx, app, out);
+    let none_applies = pre_approvals(ctx, app, out);
+    remark(ctx, app, out);
+    if none_applies {
+        suspected_licence(app, out);
+    }
+}
+
+fn push(out: &mut Vec<Finding>, rule: Rule, severity: Severity, field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
+    out.push(Finding::new(rule, severity, field, zh, en));
+}
+
+fn service_types(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
+    let mut chosen: Vec<&str> = app.service_types.iter().flatten().map(|t| normalize::text(t)).filter(|t| !t.is_empty()).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    if chosen.is_empty() {
+        if ctx.complete {
+            push(
+                out,
+                Rule::AppServiceTypesRequired,
+                Severity::Error,
+                "app.service_types",
+                "请选择服务内容标识（选到二级类目，最多5项）。",
+                "Choose the service types (second-level categories, at most 5).",
+            );
+        }
+    } else if chosen.len() > MAX_SERVICE_TYPES {
+        push(
+            out,
+            Rule::AppServiceTypesMax,
+            Severity::Error,
+            "app.service_types",
+            format!("服务内容标识最多选5项，现在选了{}项，请只保留与主要功能相符的类目。", chosen.len()),
+            format!("At most 5 service types may be chosen ({} are); keep those matching the main features.", chosen.len()),
+        );
+    }
+}
+
+fn item_kind(item: &PreApproval) -> Option<&str> {
+    present(&item.kind)
+}
+
+fn is_none_applies(kind: &str) -> bool {
+    normalize::name_key(kind) == NONE_APPLIES
+}
+
+/// Checks the pre-approval items; returns whether `以上都不涉及` is the (only) choice.
+fn pre_approvals(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) -> bool {
+    let items = app.pre_approvals.as_deref().unwrap_or(&[]);
+    let kinds: Vec<&str> = items.iter().filter_map(item_kind).collect();
+    if kinds.is_empty() {
+        if ctx.complete {
+            push(
+                out,
+                Rule::AppPreApprovalRequired,
+                Severity::Error,
+                "app.pre_approvals",
+                "请选择前置审批项；不涉及任何一项时选择“以上都不涉及”。",
+                "Choose the pre-approval items; pick “以上都不涉及” when none applies.",
+            );
+        }
+        return false;
+    }
+    let none_applies = kinds.iter().any(|k| is_none_applies(k));
+    if none_applies && kinds.len() > 1 {
+        push(
+            out,
+            Rule::AppPreApprovalExclusive,
+            Severity::Error,
+            "app.pre_approvals",
+            "“以上都不涉及”不能与其他前置审批项同时选择：涉及哪项就只选哪项并上传审批文件。",
+            "“以上都不涉及” cannot be chosen together with another item: keep only the items that apply, with their documents.",
+        );
+        return false;
+    }
+    for (i, item) in items.iter().enumerate() {
+        let Some(kind) = item_kind(item) else { continue };
+        if is_none_applies(kind) {
+            continue;
+        }
+        let no_number = present(&item.number).is_none();
+        let no_document = item.document == Some(false);
+        if no_number || no_document {
+            let (zh, en) = match (no_number, no_document) {
+                (true, true) => ("审批号和审批文件", "approval number and document"),
+                (true, false) => ("审批号", "approval number"),
+                _ => ("审批文件", "approval document"),
+            };
+            push(
+                out,
+                Rule::AppPreApprovalDocument,
+                Severity::Error,
+                format!("app.pre_approvals[{i}]"),
+                format!("前置审批项“{kind}”缺少{zh}：请填写审批号并上传主管部门的审批文件。"),
+                format!("Pre-approval item “{kind}” lacks its {en}: enter the approval number and upload the authority's document."),
+            );
+        }
+    }
+    none_applies
+}
+
+fn remark(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
+    const FIELD: &str = "app.remark";
+    let Some(remark) = present(&app.remark) else {
+        if ctx.complete {
+            push(
+                out,
+                Rule::AppRemarkRequired,
+                Severity::Error,
+                FIELD,
+                "请填写小程序备注：用20–200字说明小程序提供什么服务、面向谁、是否涉及交易或用户发布内容。",
+                "Write the remark: 20–200 characters on what the mini program offers, to whom, and whether it involves trading or user posts.",
+            );
+        }
+        return;
+    };
+    let chars = remark.chars().count();
+    let length_ok = (REMARK_MIN_CHARS..=REMARK_MAX_CHARS).contains(&chars);
+    if !length_ok {
+        push(
+            out,
+            Rule::AppRemarkLength,
+            Severity::Error,
+            FIELD,
+            format!("备注需20–200字，现在{chars}字：请具体说明小程序的功能和服务对象。"),
+            format!("The remark must have 20–200 characters (it has {chars}); describe the features and users concretely."),
+        );
+    }
+    let placeholder = placeholder(remark);
+    if let Some(p) = &placeholder {
+        push(
+            out,
+            Rule::AppRemarkPlaceholder,
+            Severity::Error,
+            FIELD,
+            format!("备注里还留着模板占位符“{p}”，请替换成小程序的真实内容。"),
+            format!("The remark still contains the template placeholder “{p}”; replace it with the real content."),
+        );
+    }
+    if length_ok && placeholder.is_none() && is_vague(remark, present(&app.name)) {
+        push(
+            out,
+            Rule::AppRemarkVague,
+            Severity::Warning,
+            FIELD,
+            "备注过于笼统（只有“小程序”“工具”“测试”之类或只重复了名称），审核常因此驳回：请写明具体功能、服务对象和内容来源。",
+            "The remark is too generic (only words like “mini program”, “tool”, “test”, or the name): state the concrete features, users and content source.",
+        );
+    }
+}
+
+/// The template placeholder left in a remark: `*`/`＊` (except as a multiplication sign between
+/// digits, `7*24小时`), or a standalone run of two or more `X`/`x` (full-width too) not touching
+/// other Latin letters, so `XX公司` counts and `Foxx` does not.
+fn placeholder(remark: &str) -> Option<String> {
+    let chars: Vec<char> = remark.chars().collect();
+    let digit_at = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|&c| normalize::halfwidth_char(c).is_ascii_digit());
+    for (i, &c) in chars.iter().enumerate() {
+        if (c == '*' || c == '＊') && !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))) {
+            return Some(c.to_string());
+        }
+    }
+    let is_x = |c: char| matches!(normalize::halfwidth_char(c), 'x' | 'X');
+    let is_latin = |c: char| normalize::halfwidth_char(c).is_ascii_alphabetic();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_x(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_x(chars[i]) {
+            i += 1;
+        }
+        let before_ok = start == 0 || !is_latin(chars[start - 1]);
+        let after_ok = i == chars.len() || !is_latin(chars[i]);
+        if i - start >= 2 && before_ok && after_ok {
+            return Some(chars[start..i].iter().collect());
+        }
+    }
+    None
+}
+
+/// Words that say nothing about what a mini program does.
+const GENERIC_WORDS: &[&str] = &[
+    "微信小程序", "小程序", "工具类", "工具", "测试", "test", "demo", "服务", "平台", "应用", "软件", "系统", "功能",
+    "提供", "用户", "我们", "本", "的", "一个", "一款", "是", "为", "给", "用于", "主要", "进行", "使用", "相关", "内容",
+    "信息", "各种", "等等", "等", "和", "与", "及", "以及", "个人", "企业", "公司", "自己", "展示", "介绍", "备案",
+    "这", "该", "款", "个", "了", "可以", "能", "用", "于", "在", "上", "做", "无", "暂", "暂无", "其他",
+];
+
+/// A remark is vague when, after skipping the app's name, generic words, punctuation and digits,
+/// fewer than six characters remain. One pass, no allocation per word: this runs on every keystroke.
+fn is_vague(remark: &str, name: Option<&str>) -> bool {
+    let text = normalize::name_key(remark).to_ascii_lowercase();
+    let name = name.map(|n| normalize::name_key(n).to_ascii_lowercase()).filter(|n| n.chars().count() >= 2);
+    let mut meaningful = 0;
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        // Where two words share a start, `GENERIC_WORDS` lists the longer first (`微信小程序`, `小程序`).
+        let word = name
+            .as_deref()
+            .filter(|n| rest.starts_with(n))
+            .or_else(|| GENERIC_WORDS.iter().copied().find(|w| starts_with_word(rest.as_bytes(), w.as_bytes())));
+        let skip = match word {
+            Some(w) => w.len(),
+            None => {
+                if c.is_alphanumeric() && !c.is_ascii_digit() {
+                    meaningful += 1;
+                    if meaningful >= 6 {
+                        return false;
+                    }
+                }
+                c.len_utf8()
+            }
+        };
+        rest = &rest[skip..];
+    }
+    true
+}
+
+/// A licensed field (前置审批), the licence it needs, and words that suggest it. Kept tight: a word
+/// belongs here only if an app using it in its description almost surely needs the licence
+/// (`记账`, `预算`, `支付`, `视频会议` must not trigger anything).
+struct LicensedField {
+    zh: &'static str,
+    en: &'static str,
+    licence: &'static str,
+    keywords: &'static [&'static str],
+    /// Words that, right before a keyword, make it harmless (`公司新闻` is a company's own news page).
+    not_after: &'static [&'static str],
+}
+
+const LICENSED_FIELDS: &[LicensedField] = &[
+    LicensedField { zh: "新闻", en: "news", licence: "互联网新闻信息服务许可证", keywords: &["新闻", "时政", "时事资讯"], not_after: &["公司", "企业", "集团", "品牌", "校园", "学校", "门店", "内部", "行业"] },
+    LicensedField {
+        zh: "出版（游戏、网络出版）",
+        en: "publishing (games, online publishing)",
+        licence: "游戏需出版主管部门审批（版号）；网络出版需网络出版服务许可证",
+        keywords: &["游戏", "网络出版", "电子书", "网络文学", "小说阅读", "在线阅读"],
+        not_after: &["亲子", "户外", "团建", "体育"],
+    },
+    LicensedField {
+        zh: "广播电影电视节目",
+        en: "audio-visual programmes",
+        licence: "信息网络传播视听节目许可证",
+        keywords: &["直播", "短视频", "影视剧", "在线影视", "影视资源", "视频点播", "在线视频", "网络视听", "电视剧", "网络电台"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "药品和医疗器械",
+        en: "drugs and medical devices",
+        licence: "互联网药品信息服务资格证书",
+        keywords: &["药品", "医疗器械", "处方药", "药店", "售药", "卖药"],
+        not_after: &["宠物", "兽"],
+    },
+    LicensedField {
+        zh: "医疗保健",
+        en: "medical care",
+        licence: "卫生健康主管部门审批文件",
+        keywords: &["问诊", "诊疗", "医疗咨询", "在线医疗", "互联网医院"],
+        not_after: &["宠物", "兽医", "动物"],
+    },
+    LicensedField {
+        zh: "文化",
+        en: "online culture",
+        licence: "网络文化经营许可证",
+        keywords: &["网络表演", "在线动漫", "动漫作品", "在线音乐", "音乐播放", "艺术品交易", "虚拟道具"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "网络预约车",
+        en: "ride-hailing",
+        licence: "网络预约出租汽车经营许可证",
+        keywords: &["网约车", "打车", "叫车", "专车服务", "顺风车"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "校外培训",
+        en: "off-campus training",
+        licence: "教育部门审批文件",
+        keywords: &["校外培训", "学科培训", "学科类培训", "课外辅导", "补习", "家教"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "宗教",
+        en: "religion",
+        licence: "宗教事务部门审核同意文件",
+        keywords: &["宗教", "佛教", "道教", "基督教", "天主教", "伊斯兰教", "礼佛", "烧香", "上香"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "互联网金融",
+        en: "internet finance",
+        licence: "金融监管部门审批文件",
+        keywords: &["贷款", "借贷", "网贷", "小额贷", "理财产品", "投资理财", "众筹", "股票", "证券", "基金销售", "保险销售", "虚拟货币", "数字货币", "P2P", "互联网金融"],
+        not_after: &[],
+    },
+    LicensedField {
+        zh: "电子公告服务",
+        en: "bulletin board services",
+        licence: "电子公告服务审批（部分省份要求专项审批）",
+        // Not a bare `论坛`: conferences are called 论坛 too (`行业论坛报名`).
+        keywords: &["网络论坛", "社区论坛", "BBS", "贴吧", "发帖"],
+        not_after: &[],
+    },
+];
+
+/// Characters that end a clause: a negation (`不涉及…`) reaches to the end of its clause only.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '。' | '.' | '；' | ';' | '！' | '!' | '？' | '?' | '\n')
+}
+
+/// Negation words: `不涉及新闻`, `无直播`, `未提供贷款`, `非游戏` mean the opposite of a hint.
+const NEGATIONS: &[char] = &['不', '无', '未', '非', '没', '禁', '勿'];
+
+/// `rest` starts with `word`. The first two bytes are compared inline before the rest: this runs
+/// for every (position, keyword) pair of a remark on every keystroke, and most pairs differ there.
+#[inline]
+fn starts_with_word(rest: &[u8], word: &[u8]) -> bool {
+    rest.len() >= word.len() && word.len() >= 2 && rest[0] == word[0] && rest[1] == word[1] && rest[..word.len()] == *word
+}
+
+/// The licensed fields `text` (already upper-cased ASCII) hints at, in catalogue order, each with
+/// its first keyword that is neither negated earlier in its clause (`不涉及新闻`) nor right after
+/// one of the field's harmless words (`公司新闻`).
+fn licensed_hints(text: &str) -> Vec<(&'static LicensedField, &'static str)> {
+    let clause_start = |at: usize| {
+        text[..at].char_indices().rfind(|&(_, c)| is_clause_break(c)).map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut hits = Vec::new();
+    for field in LICENSED_FIELDS {
+        let hit = field.keywords.iter().copied().find(|kw| {
+            text.match_indices(kw).any(|(at, _)| {
+                let benign = field.not_after.iter().any(|w| text[..at].ends_with(w));
+                !benign && !text[clause_start(at)..at].contains(NEGATIONS)
+            })
+        });
+        if let Some(kw) = hit {
+            hits.push((field, kw));
+        }
+    }
+    hits
+}
+
+fn suspected_licence(app: &App, out: &mut Vec<Finding>) {
+    let scan = |text: &str| -> Vec<(&'static LicensedField, &'static str)> {
+        licensed_hints(&normalize::name_key(text).to_ascii_uppercase())
+    };
+    let (field, hits) = match present(&app.remark).map(scan).filter(|h| !h.is_empty()) {
+        Some(hits) => ("app.remark", hits),
+        None => match present(&app.name).map(scan).filter(|h| !h.is_empty()) {
+            Some(hits) => ("app.name", hits),
+            None => return,
+        },
+    };
+    let zh: Vec<String> = hits.iter().map(|(f, kw)| format!("“{kw}”疑似涉及{}（需{}）", f.zh, f.licence)).collect();
+    let en: Vec<String> = hits.iter().map(|(f, kw)| format!("“{kw}” suggests {}", f.en)).collect();
+    let source = if field == "app.remark" { "备注" } else { "小程序名称" };
+    push(
+        out,
+        Rule::AppPreApprovalSuspected,
+        Severity::Warning,
+        field,
+        format!("{source}中{}，但前置审批选了“以上都不涉及”：确实涉及就选对应项并上传审批文件，不涉及请修改描述避免误解。", zh.join("；")),
+        format!("{} while “以上都不涉及” is chosen: pick the item and upload its approval, or reword the text if it does not apply.", en.join("; ")),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Draft;
+    use crate::{Date, Options};
+
+    const CLEAN_REMARK: &str = "为个人用户提供日常收支记账、分类统计和预算提醒服务，不涉及交易和用户发布内容。";
+
+    fn clean() -> App {
+        App {
+            appid: Some("wx0123456789abcdef".into()),
+            name: Some("某某记账".into()),
+            service_types: Some(vec!["工具-记账".into()]),
+            pre_approvals: Some(vec![PreApproval { kind: Some(NONE_APPLIES.into()), ..PreApproval::default() }]),
+            remark: Some(CLEAN_REMARK.into()),
+        }
+    }
+
+    fn run_with(app: App, complete: bool) -> Vec<Finding> {
+        let d = Draft { app: Some(app), ..Draft::default() };
+        let mut out = Vec::new();
+        check(&Ctx::new(&d, &Options { today: Date::new(2026, 11, 23).unwrap(), complete }), &mut out);
+        out
+    }
+
+    fn run(app: App) -> Vec<(Rule, Severity, String)> {
+        run_with(app, true).into_iter().map(|f| (f.rule, f.severity, f.field)).collect()
+    }
+
+    fn one(rule: Rule, severity: Severity, field: &str) -> Vec<(Rule, Severity, String)> {
+        vec![(rule, severity, field.to_string())]
+    }
+
+    fn remark(text: &str) -> App {
+        App { remark: Some(text.into()), ..clean() }
+    }
+
+    #[test]
+    fn clean_apps_give_nothing() {
+        assert_eq!(run(clean()), []);
+        for text in [
+            "提供企业内部员工考勤打卡、请假审批和会议室预约功能，仅限本公司员工使用，不涉及交易。",
+            "线下门店会员积分查询与优惠券领取，用户可查看消费记录和附近门店地址，支付使用微信支付。",
+            "餐厅在线点餐和外卖下单服务，展示菜品图片与价格，用户下单后到店自取或由骑手配送。",
+            "提供视频会议预约和会议纪要整理工具，帮助团队安排日程，不含直播和视频点播。",
+            "为中小学生家长提供学校通知查看、作业提醒和成绩查询服务，不涉及校外培训和在线教学。",
+            "企业官网小程序，展示公司简介、产品介绍、公司新闻和联系方式，方便客户了解我们。",
+            "2026行业发展论坛的会议报名、签到和议程查看，参会者可下载会议资料。",
+            "宠物医院预约挂号和宠物诊疗记录查询，提醒主人按时接种疫苗和驱虫。",
+            "影视后期制作工作室的作品案例展示和报价咨询，客户可在线提交需求。",
+        ] {
+            assert_eq!(run(remark(text)), [], "{text}");
+        }
+        assert!(run_with(App::default(), false).is_empty());
+    }
+
+    #[test]
+    fn required_items_in_a_complete_check() {
+        let empty = App::default();
+        let rules: Vec<Rule> = run(empty.clone()).into_iter().map(|f| f.0).collect();
+        assert_eq!(rules, [Rule::AppServiceTypesRequired, Rule::AppPreApprovalRequired, Rule::AppRemarkRequired]);
+        assert!(run_with(empty, false).is_empty());
+        let blank = App { service_types: Some(vec![" ".into()]), pre_approvals: Some(vec![PreApproval::default()]), ..clean() };
+        assert_eq!(
+            run(blank),
+            [
+                (Rule::AppServiceTypesRequired, Severity::Error, "app.service_types".to_string()),
+                (Rule::AppPreApprovalRequired, Severity::Error, "app.pre_approvals".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn at_most_five_service_types() {
+        let types = |n: usize| App { service_types: Some((0..n).map(|i| format!("工具-类目{i}")).collect()), ..clean() };
+        assert_eq!(run(types(5)), []);
+        assert_eq!(run(types(6)), one(Rule::AppServiceTypesMax, Severity::Error, "app.service_types"));
+    }
+
+    #[test]
+    fn pre_approval_items() {
+        let item = |kind: &str, number: Option<&str>, document: Option<bool>| PreApproval {
+            kind: Some(kind.into()),
+            number: number.map(Into::into),
+            document,
+        };
+        let with = |items: Vec<PreApproval>| App { pre_approvals: Some(items), ..clean() };
+        assert_eq!(
+            run(with(vec![item(NONE_APPLIES, None, None), item("新闻", Some("10120230001"), Some(true))])),
+            one(Rule::AppPreApprovalExclusive, Severity::Error, "app.pre_approvals")
+        );
+        assert_eq!(run(with(vec![item("文化", Some("粤网文〔2024〕1234-567号"), Some(true))])), []);
+        assert_eq!(
+            run(with(vec![item("文化", Some("粤网文〔2024〕1234-567号"), Some(true)), item("新闻", None, None)])),
+            one(Rule::AppPreApprovalDocument, Severity::Error, "app.pre_approvals[1]")
+        );
+        assert_eq!(
+            run(with(vec![item("文化", Some("粤网文〔2024〕1234-567号"), Some(false))])),
+            one(Rule::AppPreApprovalDocument, Severity::Error, "app.pre_approvals[0]")
+        );
+    }
+
+    #[test]
+    fn remark_length_boundaries_count_characters() {
+        let n = |k: usize| "记账统计".chars().cycle().take(k).collect::<String>();
+        assert_eq!(run(remark(&n(20))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0);
+        assert_eq!(run(remark(&n(200))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0);
+        assert_eq!(run(remark(&format!("  {}  ", n(20)))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0, "trimmed");
+        assert_eq!(run(remark(&n(19))), one(Rule::AppRemarkLength, Severity::Error, "app.remark"));
+        assert_eq!(run(remark(&n(201))), one(Rule::AppRemarkLength, Severity::Error, "app.remark"));
+    }
+
+    #[test]
+    fn placeholders_left_in_the_template() {
+        for text in [
+            "为XXX用户提供日常收支记账、分类统计和预算提醒服务，不涉及交易。",
+            "为xxx用户提供日常收支记账、分类统计和预算提醒服务，不涉及交易。",
+            "为＊＊用户提供日常收支记账、分类统计和预算提醒服务，不涉及交易。",
+            "本小程序由*公司运营，提供日常收支记账、分类统计和预算提醒服务。",
+        ] {
+            assert_eq!(run(remark(text)), one(Rule::AppRemarkPlaceholder, Severity::Error, "app.remark"), "{text}");
+        }
+        for text in ["提供Xbox与Foxx品牌周边的收藏记录和价格统计服务，不涉及交易。", "家电维修预约服务，提供7*24小时在线报修和维修进度查询。", "支持导出为XLSX表格的日常收支记账、分类统计和预算提醒服务。"] {
+            assert_eq!(run(remark(text)), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_remarks() {
+        for text in ["这是一个工具小程序，为用户提供服务，测试使用相关功能。", "某某记账小程序，某某记账小程序，某某记账小程序。"] {
+            assert_eq!(run(remark(text)), one(Rule::AppRemarkVague, Severity::Warning, "app.remark"), "{text}");
+        }
+        // A short generic remark is reported for its length only.
+        assert_eq!(run(remark("测试小程序")), one(Rule::AppRemarkLength, Severity::Error, "app.remark"));
+    }
+
+    #[test]
+    fn licensed_fields_are_suspected_only_while_none_applies() {
+        let games = remark("提供休闲益智类小游戏，用户可以闯关并查看排行榜，不涉及交易。");
+        assert_eq!(run(games.clone()), one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.remark"));
+        let msg = &run_with(games.clone(), true)[0].message;
+        assert!(msg.contains("游戏") && msg.contains("版号"), "{msg}");
+        let licensed = App {
+            pre_approvals: Some(vec![PreApproval { kind: Some("出版".into()), number: Some("ISBN 978-7-00".into()), document: Some(true) }]),
+            ..games
+        };
+        assert_eq!(run(licensed), []);
+        for text in [
+            "为用户提供小额贷款产品信息和在线申请服务，审核后放款到账。",
+            "每日推送本地新闻和时政要闻，用户可以评论和分享给好友。",
+            "提供在线问诊和医生咨询服务，用户上传病历后由医生回复。",
+            "城市内网约车预约出行服务，乘客下单后司机接单。",
+        ] {
+            assert_eq!(run(remark(text)), one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.remark"), "{text}");
+        }
+        let by_name = App { name: Some("某某新闻".into()), ..clean() };
+        assert_eq!(run(by_name), one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.name"));
+        // Negated mentions are not hints.
+        assert_eq!(run(remark("提供日常收支记账和预算提醒服务，不涉及新闻、游戏、直播和贷款。")), []);
+    }
+
+    #[test]
+    fn word_lists_suit_the_fast_prefix_test() {
+        // `starts_with_word` needs two bytes; upper-case keywords match the upper-cased text.
+        for w in GENERIC_WORDS.iter().chain(LICENSED_FIELDS.iter().flat_map(|f| f.keywords)) {
+            assert!(w.len() >= 2, "{w}");
+        }
+        for kw in LICENSED_FIELDS.iter().flat_map(|f| f.keywords) {
+            assert_eq!(kw.to_ascii_uppercase(), *kw, "{kw}");
+        }
+        for w in GENERIC_WORDS {
+            assert_eq!(w.to_ascii_lowercase(), *w, "{w}");
+        }
+        assert!(starts_with_word("小程序".as_bytes(), "小程".as_bytes()));
+        assert!(!starts_with_word("小".as_bytes(), "小程".as_bytes()));
+    }
+
+    #[test]
+    fn hostile_input_never_panics() {
+        for s in ["", "*", "xX", "，", "不", "。不涉及", "🙂", "\u{3000}"] {
+            let app = App {
+                appid: Some(s.into()),
+                name: Some(s.into()),
+                service_types: Some(vec![s.into(); 7]),
+                pre_approvals: Some(vec![PreApproval { kind: Some(s.into()), number: Some(s.into()), document: Some(false) }]),
+                remark: Some(s.repeat(30)),
+            };
+            run_with(app, true);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Small DOM helpers: element lookups that never throw, text reading, the root attributes.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// A short text for a JS error value (for `data-beian-error` and nothing else: no page data).
+pub fn describe(e: &JsValue) -> String {
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(err.name()), String::from(err.message()));
+    }
+    "unknown error".into()
+}
+
+pub fn mark_error(reason: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-beian", "error");
+        let short: String = reason.chars().take(200).collect();
+        let _ = root.set_attribute("data-beian-error", &short);
+    }
+}
+
+/// `element.textContent`, never `None`.
+pub fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// Whether the element is rendered (hidden sections do not count as "on the page").
+pub fn is_visible(el: &Element) -> bool {
+    match el.dyn_ref::<HtmlElement>() {
+        // offsetParent is null for display:none (and for position:fixed, which form fields are not).
+        Some(h) => h.offset_parent().is_some() || h.get_client_rects().length() > 0,
+        None => true,
+    }
+}
+
+/// Whether `el` is (inside) one of the extension's own elements.
+pub fn is_ours(el: &Element) -> bool {
+    el.closest("beian-hint, beian-summary").ok().flatten().is_some()
+}
+
+/// Sets inline styles with `!important`: the page's CSS cannot restyle our elements, and CSSOM
+/// writes are allowed under a page CSP that forbids inline `style` attributes.
+pub fn style(el: &Element, declarations: &[(&str, &str)]) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let s = h.style();
+        for (name, value) in declarations {
+            let _ = s.set_property_with_priority(name, value, "important");
+        }
+    }
+}
+
+/// Creates an element with text content (a text node: page-derived text is never parsed as HTML).
+pub fn element_with_text(doc: &Document, tag: &str, text: &str) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    el.append_child(&doc.create_text_node(text))?;
+    Ok(el)
+}

@@ -1,0 +1,165 @@
+//! Reading the recognised fields' current values into a draft.
+//!
+//! Hidden controls (a section the page collapsed, the manual fields behind 复用主体负责人信息) count
+//! as absent, as the rules expect of fields the user has not reached.
+
+use beian_formmap::label::is_one_of;
+use beian_formmap::synonyms::{EMPTY_CHOICES, NO, REUSE_OPTIONS, YES};
+use beian_formmap::{assemble, UploadMeta, Value};
+use beian_rules::draft::PreApproval;
+use beian_rules::Draft;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use crate::discover::{option_text, Field, Kind};
+use crate::dom;
+
+/// The draft, and which field shows `materials.uploads[i]` (index i of `upload_fields`).
+pub struct Reading {
+    pub draft: Draft,
+    pub upload_fields: Vec<usize>,
+}
+
+/// Metadata read so far for chosen files (pixel sizes arrive asynchronously).
+pub type KnownUploads = Vec<(Element, UploadMeta)>;
+
+pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
+    let mut pairs: Vec<(String, Value)> = Vec::with_capacity(fields.len() + 4);
+    let mut upload_fields = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        if !field_visible(field) {
+            continue;
+        }
+        let path = field.path;
+        match field.kind {
+            Kind::Text | Kind::Display => {
+                if let Some(el) = field.controls.first() {
+                    pairs.push((path.into(), Value::Text(control_text(el, field.kind))));
+                }
+            }
+            Kind::Choice => {
+                let chosen = checked(field).next().map(|c| option_text(c)).unwrap_or_default();
+                pairs.push((path.into(), Value::Text(chosen)));
+            }
+            Kind::Flag => {
+                if let Some(c) = checked(field).next() {
+                    let text = option_text(c);
+                    let yes = is_one_of(&text, YES) || is_one_of(&text, REUSE_OPTIONS);
+                    let no = is_one_of(&text, NO);
+                    pairs.push((path.into(), Value::Flag(yes || !no && !text.contains("手动"))));
+                }
+            }
+            Kind::List => {
+                let chosen = checked(field).map(|c| option_text(c)).collect();
+                pairs.push((path.into(), Value::List(chosen)));
+            }
+            Kind::PreApprovals => {
+                let items = checked(field).map(pre_approval).collect();
+                pairs.push((path.into(), Value::PreApprovals(items)));
+            }
+            Kind::LongTerm => {
+                if checked(field).next().is_some() {
+                    pairs.push((path.into(), Value::Text("长期".into())));
+                }
+            }
+            Kind::Sealed => {
+                let sealed = checked(field).next().is_some();
+                pairs.push((format!("{path}.sealed"), Value::Flag(sealed)));
+            }
+            Kind::Upload { slot } => {
+                let Some(el) = field.controls.first() else { continue };
+                let meta = chosen_file(el, slot, known);
+                if path != "materials.uploads" {
+                    // A letter's row: uploaded or not is a field of its own.
+                    pairs.push((path.into(), Value::Flag(meta.is_some())));
+                }
+                if let Some(meta) = meta {
+                    pairs.push(("materials.uploads".into(), Value::Upload(meta)));
+                    upload_fields.push(index);
+                }
+            }
+        }
+    }
+    let draft = assemble(pairs.iter().map(|(p, v)| (p.as_str(), v.clone())));
+    Reading { draft, upload_fields }
+}
+
+fn field_visible(field: &Field) -> bool {
+    match field.kind {
+        Kind::Text | Kind::Display => field.controls.first().is_some_and(dom::is_visible),
+        // Native radios, checkboxes and file inputs are often hidden behind styled labels and tiles.
+        _ => dom::is_visible(field.hint_parent.as_ref().unwrap_or(&field.target)),
+    }
+}
+
+fn checked(field: &Field) -> impl Iterator<Item = &Element> {
+    field.controls.iter().filter(|c| c.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked()))
+}
+
+fn control_text(el: &Element, kind: Kind) -> String {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        return t.value();
+    }
+    if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        let chosen = s.query_selector("option:checked").ok().flatten().map(|o| dom::text(&o)).unwrap_or_default();
+        return if is_one_of(&chosen, EMPTY_CHOICES) { String::new() } else { chosen.trim().into() };
+    }
+    debug_assert_eq!(kind, Kind::Display);
+    displayed_choice(el)
+}
+
+/// The text a div-based select shows: its value element if it has one, else its own text minus
+/// the (hidden) option list. `请选择` means nothing chosen.
+fn displayed_choice(el: &Element) -> String {
+    let shown = el
+        .query_selector("[class*=\"__value\"], [class*=\"__dt\"], [class*=\"selected\"], [class*=\"current\"]")
+        .ok()
+        .flatten()
+        .map(|v| dom::text(&v))
+        .or_else(|| el.get_attribute("aria-valuetext"))
+        .unwrap_or_else(|| {
+            let all = dom::text(el);
+            let list = el.query_selector("ul, [role=\"listbox\"]").ok().flatten().map(|l| dom::text(&l)).unwrap_or_default();
+            all.replacen(&list, "", 1)
+        });
+    let shown = shown.trim();
+    if is_one_of(shown, EMPTY_CHOICES) { String::new() } else { shown.into() }
+}
+
+/// A checked 前置审批 item: its type, and the 审批号 / document in the same item.
+fn pre_approval(checkbox: &Element) -> PreApproval {
+    let kind = option_text(checkbox);
+    let item = checkbox.closest("label").ok().flatten().and_then(|l| l.parent_element());
+    let number = item
+        .as_ref()
+        .and_then(|i| i.query_selector("input[type=\"text\"], input:not([type])").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .filter(|v| !v.trim().is_empty());
+    let document = item
+        .as_ref()
+        .and_then(|i| i.query_selector("input[type=\"file\"]").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.files().is_some_and(|f| f.length() > 0));
+    PreApproval { kind: Some(kind), number, document }
+}
+
+/// The chosen file's metadata: what is known (with pixel size) or at least name, type and size.
+fn chosen_file(el: &Element, slot: &str, known: &KnownUploads) -> Option<UploadMeta> {
+    let input = el.dyn_ref::<HtmlInputElement>()?;
+    let file = input.files()?.item(0)?;
+    if let Some((_, meta)) = known.iter().find(|(e, m)| e == el && m.file_name.as_deref() == Some(&file.name())) {
+        return Some(meta.clone());
+    }
+    Some(UploadMeta {
+        slot: Some(slot.into()),
+        file_name: Some(file.name()),
+        content_type: Some(file.type_()).filter(|t| !t.is_empty()),
+        bytes: Some(file.size() as u64),
+        width: None,
+        height: None,
+    })
+}

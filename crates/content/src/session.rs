@@ -1,0 +1,217 @@
+//! The running checker: the fields found, what is shown, and the check-and-render cycle.
+//!
+//! One session per page, kept in a thread-local (wasm is single-threaded). Every entry point —
+//! event listener, observer, timer — goes through [`with`], which skips rather than panics if a
+//! callback arrives while the session is busy.
+
+use beian_rules::{check, Options, Report};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+use crate::discover::{self, Field, Kind};
+use crate::hints::{Hints, Wanted};
+use crate::read::{self, KnownUploads};
+use crate::summary::{Item, Summary};
+use crate::{dom, today, watch};
+
+/// Performance entries the bench reads (`performance.getEntriesByName('beian:check')`).
+const MEASURE: &str = "beian:check";
+const MARK: &str = "beian:check-start";
+/// User-timing entries are cleared after this many, so a long session does not accumulate them.
+const MAX_MEASURES: u32 = 1000;
+
+pub struct Session {
+    mode: String,
+    ready: bool,
+    pub fields: Vec<Field>,
+    pub uploads: KnownUploads,
+    hints: Hints,
+    pub summary: Summary,
+    /// Set by a click on the submit button: from then on every check is complete.
+    pub complete: bool,
+    /// Inside an IME composition: input events carry half-typed text and are ignored.
+    pub composing: bool,
+    en: bool,
+    measures: u32,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the session, if there is one and it is not busy.
+pub fn with<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+    SESSION.with(|cell| cell.try_borrow_mut().ok().and_then(|mut s| s.as_mut().map(f)))
+}
+
+pub fn start(mode: &str) -> Result<(), JsValue> {
+    if with(|_| ()).is_some() {
+        return Ok(()); // started twice (the loader re-ran): one session is enough
+    }
+    let en = dom::window().and_then(|w| w.navigator().language()).is_some_and(|l| l.to_ascii_lowercase().starts_with("en"));
+    let session = Session {
+        mode: mode.into(),
+        ready: false,
+        fields: Vec::new(),
+        uploads: Vec::new(),
+        hints: Hints::default(),
+        summary: Summary::default(),
+        complete: false,
+        composing: false,
+        en,
+        measures: 0,
+    };
+    SESSION.with(|cell| *cell.borrow_mut() = Some(session));
+    watch::install()?;
+    with(|s| s.rescan()).transpose()?;
+    Ok(())
+}
+
+impl Session {
+    /// Finds the fields again (late sections, switches, wizard steps), then checks.
+    pub fn rescan(&mut self) -> Result<(), JsValue> {
+        let doc = dom::document().ok_or("no document")?;
+        #[cfg(target_arch = "wasm32")]
+        crate::stage_capture::run(&doc);
+        let scan = discover::scan(&doc);
+        self.fields = scan.fields;
+        for f in &self.fields {
+            if f.target.get_attribute("data-beian-field").as_deref() != Some(f.path) {
+                f.target.set_attribute("data-beian-field", f.path)?;
+            }
+        }
+        if !self.ready {
+            if !beian_formmap::page::is_filing_form(scan.sections, self.fields.len()) {
+                return Ok(()); // not (yet) a form: stay silent, the observer will look again
+            }
+            self.ready = true;
+            if let Some(root) = doc.document_element() {
+                root.set_attribute("data-beian", &self.mode)?;
+                root.remove_attribute("data-beian-error")?;
+            }
+        }
+        self.recheck()
+    }
+
+    /// Reads the values, checks the draft and renders hints and summary.
+    pub fn recheck(&mut self) -> Result<(), JsValue> {
+        if !self.ready {
+            return Ok(());
+        }
+        let performance = dom::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(MARK);
+        }
+        let result = self.check_and_render();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(MEASURE, MARK);
+            self.measures += 1;
+            if self.measures >= MAX_MEASURES {
+                p.clear_measures_with_measure_name(MEASURE);
+                self.measures = 0;
+            }
+        }
+        result
+    }
+
+    /// The submit button was clicked: show everything outstanding; when nothing blocks the
+    /// filing, tell the service worker it went to platform review.
+    pub fn submitted(&mut self, final_submit: bool) -> Result<(), JsValue> {
+        self.complete = true;
+        self.recheck()?;
+        if final_submit {
+            let Some(today) = today::today() else { return Ok(()) };
+            let reading = read::read(&self.fields, &self.uploads);
+            let report = check(&reading.draft, &Options { today, complete: true });
+            let app = reading.draft.app.as_ref();
+            if let (false, Some(appid)) = (report.has_errors(), app.and_then(|a| a.appid.as_deref())) {
+                #[cfg(target_arch = "wasm32")]
+                crate::stage_capture::on_submitted(appid, app.and_then(|a| a.name.as_deref()));
+                let _ = appid;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_and_render(&mut self) -> Result<(), JsValue> {
+        let doc = dom::document().ok_or("no document")?;
+        let Some(today) = today::today() else { return Ok(()) };
+        let reading = read::read(&self.fields, &self.uploads);
+        let report = check(&reading.draft, &Options { today, complete: self.complete });
+        let placed = self.place(&report, &reading.upload_fields);
+        let wanted: Vec<Wanted> = report
+            .findings
+            .iter()
+            .zip(&placed)
+            .filter_map(|(f, field)| {
+                Some(Wanted { field: (*field)?, rule: f.rule.id(), severity: f.severity, message: self.message(f) })
+            })
+            .collect();
+        self.hints.render(&doc, &self.fields, &wanted)?;
+        let items = report
+            .findings
+            .iter()
+            .zip(&placed)
+            .map(|(f, field)| {
+                let field = field.and_then(|i| self.fields.get(i));
+                Item {
+                    label: field.map(|x| x.label.clone()).unwrap_or_default(),
+                    message: self.message(f).to_string(),
+                    severity: f.severity.as_str(),
+                    target: field.map(|x| x.target.clone()),
+                }
+            })
+            .collect();
+        self.summary.render(&doc, report.summary, items, self.complete, self.en)
+    }
+
+    fn message<'a>(&self, f: &'a beian_rules::Finding) -> &'a str {
+        if self.en && !f.message_en.is_empty() { &f.message_en } else { &f.message }
+    }
+
+    /// Which field shows each finding: the field with its path (`materials.uploads[i]`: the field
+    /// of the i-th upload). A finding whose field is not on the page (the app principal's fields
+    /// behind 复用主体负责人信息) goes to the nearest field of the same person, else only to the summary.
+    fn place(&self, report: &Report, upload_fields: &[usize]) -> Vec<Option<usize>> {
+        report
+            .findings
+            .iter()
+            .map(|f| {
+                if let Some(i) = upload_index(&f.field) {
+                    return upload_fields.get(i).copied();
+                }
+                let exact = self.fields.iter().position(|x| x.path == f.field && x.kind != Kind::LongTerm && x.kind != Kind::Sealed);
+                exact.or_else(|| {
+                    let prefix = f.field.split('.').next().unwrap_or("");
+                    (prefix == "app_principal")
+                        .then(|| self.fields.iter().position(|x| x.path == "app_principal.reuse_subject_principal"))
+                        .flatten()
+                })
+            })
+            .collect()
+    }
+}
+
+/// `materials.uploads[3]` → 3.
+fn upload_index(path: &str) -> Option<usize> {
+    path.strip_prefix("materials.uploads[")?.strip_suffix(']')?.parse().ok()
+}
+
+/// Called by the listeners when a file input changed: read the file, then check again.
+pub fn file_chosen(input: web_sys::Element) {
+    let slot = with(|s| {
+        s.fields.iter().find_map(|f| match f.kind {
+            Kind::Upload { slot } if f.controls.first() == Some(&input) => Some(slot),
+            _ => None,
+        })
+    })
+    .flatten();
+    let Some(slot) = slot else { return };
+    crate::uploads::read_chosen(input, slot, |input, meta| {
+        with(|s| {
+            s.uploads.retain(|(e, _)| e != &input);
+            s.uploads.push((input, meta));
+            let _ = s.recheck();
+        });
+    });
+}

@@ -1,0 +1,36 @@
+//! Reading a chosen file's metadata locally: name, type, size and, for images, the pixel size
+//! (`createImageBitmap`, decoded in the browser). The file is never uploaded or stored by us.
+
+use beian_formmap::UploadMeta;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlInputElement, ImageBitmap};
+
+/// Reads `input`'s first file and hands the metadata to `done` (after decoding, for images).
+pub fn read_chosen(input: Element, slot: &'static str, done: impl FnOnce(Element, UploadMeta) + 'static) {
+    let Some(file) = input.dyn_ref::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.item(0)) else { return };
+    let mut meta = UploadMeta {
+        slot: Some(slot.into()),
+        file_name: Some(file.name()),
+        content_type: Some(file.type_()).filter(|t| !t.is_empty()),
+        bytes: Some(file.size() as u64),
+        width: None,
+        height: None,
+    };
+    let is_image = file.type_().starts_with("image/");
+    let Some(window) = web_sys::window() else { return };
+    let bitmap = if is_image { window.create_image_bitmap_with_blob(&file).ok() } else { None };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(promise) = bitmap {
+            // A file that is not a decodable image simply has no pixel size.
+            if let Ok(b) = JsFuture::from(promise).await {
+                if let Ok(b) = b.dyn_into::<ImageBitmap>() {
+                    meta.width = Some(b.width());
+                    meta.height = Some(b.height());
+                    b.close();
+                }
+            }
+        }
+        done(input, meta);
+    });
+}

@@ -1,0 +1,156 @@
+//! What the helper needs from stage tracking, on top of `beian_tracker`: event validation and
+//! masking before storage, the record JSON kept in the store, and "what is due now" for `status`
+//! and `remind` (rules.md §F).
+
+use beian_tracker::{deadline, fold, mask_pii, stage_findings, Deadline, Event, Record, RecordContext, Stage, Timestamp};
+use beian_rules::{Rule, Severity};
+use serde::Serialize;
+
+/// Checks what the store relies on. Returns a message naming the problem.
+pub fn validate(event: &Event) -> Result<(), String> {
+    if event.event_id.trim().is_empty() {
+        return Err("event_id is empty".into());
+    }
+    if event.appid.trim().is_empty() {
+        return Err(format!("event {}: appid is empty", event.event_id));
+    }
+    if Timestamp::parse(&event.observed_at).is_none() {
+        return Err(format!("event {}: observed_at {:?} is not RFC 3339 with an offset", event.event_id, event.observed_at));
+    }
+    Ok(())
+}
+
+/// The event as it may be stored: free text (reason, status text) with ID numbers, phone numbers
+/// and e-mail addresses masked. The id is kept, so a masked re-send still deduplicates.
+pub fn masked(mut event: Event) -> Event {
+    for text in [&mut event.detail.reason, &mut event.detail.status_text] {
+        if let Some(t) = text.as_mut() {
+            *t = mask_pii(t);
+        }
+    }
+    event
+}
+
+/// The record of one appid's events, as stored and as replied (`beian_tracker::Record` JSON). Events
+/// that cannot be folded (another kind, bad time) give a record with no history.
+pub fn record_json(events: &[Event]) -> serde_json::Value {
+    match fold(events).into_iter().next() {
+        Some(record) => serde_json::to_value(record).unwrap_or(serde_json::Value::Null),
+        None => serde_json::json!({
+            "appid": events.first().map(|e| e.appid.as_str()).unwrap_or(""),
+            "events": 0,
+            "history": [],
+        }),
+    }
+}
+
+/// A stored record JSON read back; `None` for the no-history placeholder.
+pub fn parse_record(value: &serde_json::Value) -> Option<Record> {
+    serde_json::from_value(value.clone()).ok()
+}
+
+/// Something the user should act on (or wait for) for one filing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Due {
+    pub appid: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_name: Option<String>,
+    /// A rules.md §F id.
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub stage: Stage,
+    /// RFC 3339; when it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    pub message: String,
+    pub message_en: String,
+    /// `true`: needs action now (makes `beian remind` exit 1).
+    pub due: bool,
+}
+
+/// The next deadline of the record's current stage as seen at `now`: SMS confirmation 24 clock
+/// hours after entry; platform review 2 and bureau review 20 working days (Chinese calendar,
+/// Beijing dates) after entry, i.e. the moment the review becomes overdue.
+pub fn next_deadline(record: &Record, now: Timestamp) -> Option<Timestamp> {
+    match deadline(record, now)? {
+        Deadline::SmsVerification(sms) => Some(sms.deadline),
+        Deadline::PlatformReview(w) | Deadline::BureauReview(w) => Some(w.overdue_at),
+    }
+}
+
+/// What `beian remind` reports for one record at `now`: the rules.md §F findings of
+/// `beian_tracker::stage_findings`. Everything but the plain "filed" notice needs action.
+/// Certificate expiry needs the draft's dates, which the store does not keep, so it is silent here.
+pub fn reminders(record: &Record, now: Timestamp) -> Vec<Due> {
+    let when = next_deadline(record, now).map(|d| d.to_beijing().to_rfc3339());
+    stage_findings(record, now, &RecordContext::default())
+        .into_iter()
+        .map(|f| Due {
+            appid: record.appid.clone(),
+            app_name: record.app_name.clone(),
+            rule: f.rule.id(),
+            severity: f.severity.as_str(),
+            stage: record.stage,
+            deadline: if f.field == "stage" { when.clone() } else { None },
+            message: f.message,
+            message_en: f.message_en,
+            due: !(f.rule == Rule::StageFiled && f.severity == Severity::Info),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beian_tracker::EventSource;
+
+    fn event(id: &str, stage: Stage, at: &str) -> Event {
+        Event {
+            event_id: id.into(),
+            appid: "wx0123456789abcdef".into(),
+            app_name: None,
+            kind: "stage".into(),
+            stage,
+            observed_at: at.into(),
+            source: EventSource::Page,
+            detail: Default::default(),
+        }
+    }
+
+    #[test]
+    fn masking_covers_reason_and_status_text_and_keeps_the_id() {
+        let mut e = event("keep-me", Stage::BureauRejected, "2026-11-20T09:30:00+08:00");
+        e.detail.reason = Some("请联系 13800138000 或 zhang.san@example.com，身份证 11010519491231002X 有误".into());
+        e.detail.status_text = Some("管局审核驳回 13900139000".into());
+        let m = masked(e);
+        let all = format!("{:?}", m.detail);
+        for raw in ["13800138000", "zhang.san@example.com", "11010519491231002X", "13900139000"] {
+            assert!(!all.contains(raw), "{raw} in {all}");
+        }
+        assert_eq!(m.event_id, "keep-me");
+    }
+
+    #[test]
+    fn rejects_events_the_store_cannot_place() {
+        assert!(validate(&event("a", Stage::Draft, "2026-11-20T09:30:00+08:00")).is_ok());
+        assert!(validate(&event("", Stage::Draft, "2026-11-20T09:30:00+08:00")).is_err());
+        assert!(validate(&event("a", Stage::Draft, "2026-11-20")).is_err());
+    }
+
+    #[test]
+    fn sms_deadline_is_24_clock_hours() {
+        let record = parse_record(&record_json(&[event("a", Stage::SmsVerification, "2026-11-20T09:30:00+08:00")])).unwrap();
+        let before = Timestamp::parse("2026-11-21T09:00:00+08:00").unwrap();
+        let after = Timestamp::parse("2026-11-21T09:30:00+08:00").unwrap();
+        assert_eq!(reminders(&record, before)[0].rule, "stage_sms_pending");
+        assert_eq!(reminders(&record, after)[0].rule, "stage_sms_expired");
+    }
+
+    #[test]
+    fn bureau_review_is_overdue_after_20_working_days() {
+        let record = parse_record(&record_json(&[event("a", Stage::BureauReview, "2026-11-02T10:00:00+08:00")])).unwrap();
+        assert!(reminders(&record, Timestamp::parse("2026-11-23T10:00:00+08:00").unwrap()).is_empty());
+        let late = reminders(&record, Timestamp::parse("2026-12-15T10:00:00+08:00").unwrap());
+        assert_eq!(late[0].rule, "stage_bureau_overdue");
+    }
+}

@@ -1,0 +1,318 @@
+//! The event log kept in `chrome.storage.local`: its stored shape and the pure rules for taking in
+//! new events (idempotent by `event_id`, a repeated observation of the current stage is no new
+//! event, personal data masked before anything is kept). No browser API here, so native tests reach it.
+
+use beian_tracker::{fold, is_new_observation, mask_pii, Event, Record, Timestamp};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Storage keys. They are read by the popup and by the end-to-end tests.
+pub const KEY_EVENTS: &str = "events";
+pub const KEY_ERRORS: &str = "store_errors";
+pub const KEY_SYNC: &str = "sync";
+pub const KEY_NOTIFIED: &str = "notified";
+pub const ALL_KEYS: [&str; 4] = [KEY_EVENTS, KEY_ERRORS, KEY_SYNC, KEY_NOTIFIED];
+
+/// How many storage errors are kept (newest last); older ones are summarised by `total`.
+const ERRORS_KEPT: usize = 20;
+
+/// Everything the extension keeps. Events are stored as raw JSON so that an event a newer version
+/// wrote (an unknown stage or kind) survives a round trip through this version untouched.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stored {
+    pub events: Vec<Value>,
+    pub store_errors: StoreErrors,
+    pub sync: SyncState,
+    /// Names of reminders already shown, so a restarted worker does not repeat them.
+    pub notified: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoreErrors {
+    pub total: u32,
+    pub recent: Vec<StoreError>,
+}
+
+/// A failed storage operation (typically the quota), kept so the popup can say that data was not saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoreError {
+    pub at: String,
+    pub operation: String,
+    pub message: String,
+}
+
+impl StoreErrors {
+    pub fn push(&mut self, error: StoreError) {
+        self.total = self.total.saturating_add(1);
+        self.recent.push(error);
+        if self.recent.len() > ERRORS_KEPT {
+            let excess = self.recent.len() - ERRORS_KEPT;
+            self.recent.drain(..excess);
+        }
+    }
+}
+
+/// What the worker knows about the local helper.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HelperStatus {
+    #[default]
+    Unknown,
+    Connected,
+    NotInstalled,
+    Error,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncState {
+    pub status: HelperStatus,
+    pub message: Option<String>,
+    pub checked_at: Option<String>,
+    pub helper_version: Option<String>,
+    /// How many events at the start of the log the helper is known to have.
+    pub pushed: usize,
+    /// The helper's `events_since` cursor after the last pull.
+    pub cursor: Option<String>,
+    /// The helper's database (from `hello`): `pushed` and `cursor` are about this one.
+    pub db_path: Option<String>,
+}
+
+impl Stored {
+    /// Parses what `chrome.storage.local.get(ALL_KEYS)` returned. A damaged key is reset rather than
+    /// failing the whole read; the damage is recorded as an error.
+    pub fn from_storage_json(json: &str, now: Timestamp) -> Stored {
+        let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(json) else {
+            return Stored::default();
+        };
+        let mut stored = Stored::default();
+        let mut damaged = Vec::new();
+        if let Some(v) = map.remove(KEY_EVENTS) {
+            match v {
+                Value::Array(events) => stored.events = events,
+                _ => damaged.push(KEY_EVENTS),
+            }
+        }
+        macro_rules! take {
+            ($key:expr, $field:ident) => {
+                if let Some(v) = map.remove($key) {
+                    match serde_json::from_value(v) {
+                        Ok(x) => stored.$field = x,
+                        Err(_) => damaged.push($key),
+                    }
+                }
+            };
+        }
+        take!(KEY_ERRORS, store_errors);
+        take!(KEY_SYNC, sync);
+        take!(KEY_NOTIFIED, notified);
+        for key in damaged {
+            stored.store_errors.push(StoreError {
+                at: now.to_rfc3339(),
+                operation: "read".into(),
+                message: format!("stored value `{key}` was unreadable and has been reset"),
+            });
+        }
+        stored
+    }
+
+    /// The events this version understands, in log order.
+    pub fn parsed_events(&self) -> Vec<Event> {
+        self.events.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect()
+    }
+
+    /// The filing records: one per appid, the fold of its events (tracker).
+    pub fn records(&self) -> Vec<Record> {
+        fold(&self.parsed_events())
+    }
+}
+
+/// The outcome of offering events to the log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Accepted {
+    pub stored: usize,
+    pub duplicates: usize,
+    /// Events refused as malformed (no appid, unreadable time), with the reason.
+    pub refused: Vec<String>,
+}
+
+/// How offered events are compared with the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// Fresh observations (status page, popup): an `event_id` already present is a duplicate, and so
+    /// is a repeated observation of the stage a filing is already in, with nothing new in it.
+    Observation,
+    /// Events another store already holds (the helper): union by `event_id`, so stores converge.
+    Union,
+}
+
+/// Appends the new events of `incoming` to `log` (see [`Merge`]). Text that could hold personal
+/// data is masked before it is kept; malformed events are refused with a reason.
+pub fn accept(log: &mut Vec<Value>, incoming: Vec<Event>, merge: Merge) -> Accepted {
+    let mut known: Vec<Event> = log.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect();
+    let mut ids: std::collections::HashSet<String> = log
+        .iter()
+        .filter_map(|v| v.get("event_id").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let mut outcome = Accepted::default();
+    for event in incoming {
+        let event = sanitize(event);
+        if let Err(reason) = validate(&event) {
+            outcome.refused.push(reason);
+            continue;
+        }
+        let repeated = merge == Merge::Observation && {
+            let records = fold(&known);
+            let record = records.iter().find(|r| r.appid == event.appid);
+            !is_new_observation(record, event.stage, &event.detail)
+        };
+        if ids.contains(&event.event_id) || repeated {
+            outcome.duplicates += 1;
+            continue;
+        }
+        match serde_json::to_value(&event) {
+            Ok(v) => log.push(v),
+            Err(e) => {
+                outcome.refused.push(format!("{}: {e}", event.event_id));
+                continue;
+            }
+        }
+        ids.insert(event.event_id.clone());
+        known.push(event);
+        outcome.stored += 1;
+    }
+    outcome
+}
+
+fn validate(event: &Event) -> Result<(), String> {
+    let id = &event.event_id;
+    if id.is_empty() || id.len() > 128 {
+        return Err("event without a usable event_id".into());
+    }
+    if event.appid.is_empty() || event.appid.len() > 64 {
+        return Err(format!("{id}: no appid"));
+    }
+    if Timestamp::parse(&event.observed_at).is_none() {
+        return Err(format!("{id}: observed_at is not RFC 3339"));
+    }
+    Ok(())
+}
+
+/// Masks ID numbers, phone numbers and e-mail addresses in every free-text field of an event.
+pub fn sanitize(mut event: Event) -> Event {
+    let mask = |s: &mut Option<String>| {
+        if let Some(text) = s.as_mut() {
+            *text = mask_pii(text);
+        }
+    };
+    mask(&mut event.app_name);
+    mask(&mut event.detail.status_text);
+    mask(&mut event.detail.reason);
+    event
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beian_tracker::{EventDetail, EventSource, Stage};
+
+    fn t(s: &str) -> Timestamp {
+        Timestamp::parse(s).unwrap()
+    }
+
+    fn page(stage: Stage, at: &str, detail: EventDetail) -> Event {
+        Event::new("wx0123456789abcdef", Some("某某记账"), stage, t(at), EventSource::Page, detail)
+    }
+
+    #[test]
+    fn same_id_twice_is_one_event() {
+        let mut log = Vec::new();
+        let e = page(Stage::PlatformReview, "2026-11-20T09:30:00+08:00", EventDetail::default());
+        assert_eq!(accept(&mut log, vec![e.clone()], Merge::Union).stored, 1);
+        let again = accept(&mut log, vec![e], Merge::Union);
+        assert_eq!((again.stored, again.duplicates), (0, 1));
+        assert_eq!(log.len(), 1);
+    }
+
+    #[test]
+    fn looking_at_the_same_status_again_adds_nothing_but_a_new_stage_does() {
+        let mut log = Vec::new();
+        let d = || EventDetail { status_text: Some("管局审核中".into()), ..Default::default() };
+        accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T09:30:00+08:00", d())], Merge::Observation);
+        let repeat = accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T11:00:00+08:00", d())], Merge::Observation);
+        assert_eq!((repeat.stored, repeat.duplicates), (0, 1));
+        let filed = EventDetail { filing_number: Some("粤ICP备2026041617号-1X".into()), ..Default::default() };
+        let next = accept(&mut log, vec![page(Stage::Filed, "2026-11-25T09:00:00+08:00", filed)], Merge::Observation);
+        assert_eq!(next.stored, 1);
+        assert_eq!(log.len(), 2);
+    }
+
+    #[test]
+    fn union_keeps_another_stores_repeat_observation() {
+        let mut log = Vec::new();
+        accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T09:30:00+08:00", EventDetail::default())], Merge::Union);
+        let other = accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T10:30:00+08:00", EventDetail::default())], Merge::Union);
+        assert_eq!(other.stored, 1);
+    }
+
+    #[test]
+    fn personal_data_is_masked_before_it_is_kept() {
+        let mut log = Vec::new();
+        let detail = EventDetail { reason: Some("联系人 13800138000 / zhangsan@example.com 不一致".into()), ..Default::default() };
+        accept(&mut log, vec![page(Stage::PlatformRejected, "2026-11-20T09:30:00+08:00", detail)], Merge::Observation);
+        let text = serde_json::to_string(&log).unwrap();
+        assert!(!text.contains("13800138000") && !text.contains("zhangsan@"), "{text}");
+    }
+
+    #[test]
+    fn malformed_events_are_refused_with_a_reason() {
+        let mut log = Vec::new();
+        let mut no_time = page(Stage::Draft, "2026-11-20T09:30:00+08:00", EventDetail::default());
+        no_time.observed_at = "yesterday".into();
+        let mut no_appid = page(Stage::Draft, "2026-11-20T09:30:00+08:00", EventDetail::default());
+        no_appid.appid.clear();
+        let out = accept(&mut log, vec![no_time, no_appid], Merge::Observation);
+        assert_eq!(out.stored, 0);
+        assert_eq!(out.refused.len(), 2);
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn storage_json_round_trips_and_damage_is_reported_not_fatal() {
+        let now = t("2026-11-20T09:30:00+08:00");
+        let mut stored = Stored::default();
+        accept(&mut stored.events, vec![page(Stage::SmsVerification, "2026-11-20T09:30:00+08:00", EventDetail::default())], Merge::Observation);
+        stored.sync.status = HelperStatus::NotInstalled;
+        let back = Stored::from_storage_json(&serde_json::to_string(&stored).unwrap(), now);
+        assert_eq!(back.records().len(), 1);
+        assert_eq!(back.records()[0].stage, Stage::SmsVerification);
+        assert_eq!(back.sync.status, HelperStatus::NotInstalled);
+
+        let damaged = Stored::from_storage_json(r#"{"events": 3, "sync": "x", "future_key": 1}"#, now);
+        assert!(damaged.events.is_empty());
+        assert_eq!(damaged.store_errors.total, 2);
+        assert_eq!(Stored::from_storage_json("not json", now).events.len(), 0);
+    }
+
+    #[test]
+    fn events_of_a_newer_version_survive_untouched() {
+        let json = r#"{"events":[{"event_id":"x1","appid":"wx0123456789abcdef","kind":"stage","stage":"some_future_stage","observed_at":"2026-11-20T09:30:00+08:00","source":"page"}]}"#;
+        let mut stored = Stored::from_storage_json(json, t("2026-11-20T09:30:00+08:00"));
+        accept(&mut stored.events, vec![page(Stage::Draft, "2026-11-19T09:30:00+08:00", EventDetail::default())], Merge::Observation);
+        assert_eq!(stored.events.len(), 2);
+        assert_eq!(stored.events[0]["stage"], "some_future_stage");
+    }
+
+    #[test]
+    fn error_list_keeps_the_newest_and_counts_all() {
+        let mut errors = StoreErrors::default();
+        for i in 0..25 {
+            errors.push(StoreError { at: String::new(), operation: "write".into(), message: i.to_string() });
+        }
+        assert_eq!(errors.total, 25);
+        assert_eq!(errors.recent.len(), ERRORS_KEPT);
+        assert_eq!(errors.recent.last().unwrap().message, "24");
+    }
+}

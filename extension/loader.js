@@ -1,0 +1,102 @@
+// 小程序备案助手 content-script loader (a classic script: content scripts cannot be ES modules).
+//
+// Cheap first: on every mp.weixin.qq.com page this only checks whether the page is a filing form
+// (a form control plus one of the section headings in its text) or a filing status page. Nothing is fetched, no attribute is
+// set and no listener stays behind on other pages beyond a capped, debounced MutationObserver that
+// re-probes when the single-page admin renders something new. On a filing form it imports the
+// wasm-bindgen glue and starts the Rust checker; where the page's CSP forbids compiling WebAssembly
+// in content scripts (no 'wasm-unsafe-eval'/'unsafe-eval'), it loads the wasm2js build of the same
+// Rust code instead. If neither runs: data-beian="error" + data-beian-error, the page untouched.
+(() => {
+  'use strict';
+  const ROOT = document.documentElement;
+  // Section headings of at least 6 characters from crates/formmap/src/synonyms.rs (SECTIONS);
+  // a formmap test fails when this copy misses one.
+  const PROBE_HEADINGS = [
+    '主办单位信息', '验证备案类型', '备案主体信息', '主办单位基本信息',
+    '主体负责人信息', '主办单位负责人信息',
+    '小程序基本信息',
+    '小程序负责人信息', '小程序管理员信息', '小程序负责人',
+    '上传其他信息材料', '其他信息材料', '上传其他材料',
+  ];
+  // The admin's filing status card (read by crates/content/src/stage_capture.rs): the same wasm
+  // records the filing's stage there, so those pages load it too.
+  const STATUS_PROBES = ['备案状态', '备案进度', '平台审核中', '管局审核中', '待短信核验', '审核驳回', 'ICP备'];
+  const CONTROLS = 'input, textarea, select, [role="combobox"], [contenteditable="true"]';
+  const DEBOUNCE_MS = 250;
+  const MAX_PROBES = 400; // about two minutes of a page mutating without pause, then we stop looking
+  let probes = 0;
+  let timer = 0;
+  let observer = null;
+  let started = false;
+
+  function looksLikeFilingPage() {
+    const body = document.body;
+    if (!body) return false;
+    const text = body.textContent || '';
+    if (STATUS_PROBES.some((s) => text.includes(s))) return true;
+    return PROBE_HEADINGS.some((h) => text.includes(h)) && body.querySelector(CONTROLS) !== null;
+  }
+
+  function probe() {
+    timer = 0;
+    probes += 1;
+    if (started) return;
+    if (looksLikeFilingPage()) {
+      stopWatching();
+      start();
+    } else if (probes >= MAX_PROBES) {
+      stopWatching();
+    }
+  }
+
+  function schedule() {
+    if (!timer && !started) timer = setTimeout(probe, DEBOUNCE_MS);
+  }
+
+  function stopWatching() {
+    if (observer) observer.disconnect();
+    observer = null;
+    if (timer) clearTimeout(timer);
+    timer = 0;
+    window.removeEventListener('hashchange', schedule);
+    window.removeEventListener('popstate', schedule);
+  }
+
+  function fail(reason) {
+    ROOT.setAttribute('data-beian', 'error');
+    ROOT.setAttribute('data-beian-error', String(reason).slice(0, 200));
+  }
+
+  async function start() {
+    started = true;
+    performance.mark('beian:load-start');
+    let firstError;
+    try {
+      const glue = await import(chrome.runtime.getURL('extension/pkg/beian_content.js'));
+      await glue.default({ module_or_path: chrome.runtime.getURL('extension/pkg/beian_content_bg.wasm') });
+      glue.start('ready');
+      return;
+    } catch (e) {
+      // Typically "CompileError: WebAssembly.instantiate(): Refused to compile or instantiate
+      // WebAssembly module because 'unsafe-eval' is not an allowed source of script" (page CSP).
+      firstError = e;
+    }
+    try {
+      const glue = await import(chrome.runtime.getURL('extension/pkg-fallback/beian_content.js'));
+      glue.start('fallback');
+    } catch (e) {
+      const name = (x) => (x && x.name) || 'Error';
+      fail(`wasm: ${name(firstError)}: ${firstError && firstError.message}; fallback: ${name(e)}: ${e && e.message}`);
+    }
+  }
+
+  if (looksLikeFilingPage()) {
+    start();
+  } else {
+    observer = new MutationObserver(schedule);
+    observer.observe(ROOT, { childList: true, subtree: true });
+    window.addEventListener('hashchange', schedule);
+    window.addEventListener('popstate', schedule);
+  }
+})();

@@ -1,0 +1,306 @@
+// The content script on replica filing forms, with the real built extension in Chromium:
+// field discovery, live hints for real mistakes (and their disappearance when fixed), the summary,
+// the pre-submit check, IME composition, late sections, and the page-safety guarantees.
+// Run: cargo xtask build && node --test tests/e2e/content.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveFixture, openFixture, recordRequests, SITE } from './harness.mjs';
+
+export const ROUTES = {
+  '/wxamp/beian/enterprise': 'form-enterprise.html',
+  '/wxamp/beian/personal': 'form-personal.html',
+  '/wxamp/beian/delayed': 'form-delayed.html',
+  '/s/article': 'other-article.html',
+  '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
+};
+
+let browser;
+let requests;
+
+before(async () => {
+  browser = await launch();
+  requests = recordRequests(browser.context);
+  await serveFixture(browser.context, ROUTES);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
+
+/** Rule ids of the hints currently shown for `path` (hints sit in the field's row). */
+async function hintsOf(page, path) {
+  return page.evaluate((path) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    if (!target) return null;
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
+  }, path);
+}
+
+async function waitForHint(page, path, rule, present = true) {
+  await page.waitForFunction(({ path, rule, present }) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    if (!target) return false;
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+    const has = ids.some((id) => document.getElementById(id)?.getAttribute('data-beian-rule') === rule);
+    return has === present;
+  }, { path, rule, present }, { timeout: 5000 });
+}
+
+async function retype(page, path, text) {
+  const input = field(page, path);
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+}
+
+async function chooseDropdown(page, path, option) {
+  await field(page, path).click();
+  await field(page, path).locator('li', { hasText: option }).click();
+}
+
+test('the enterprise form is recognised: every kind of row maps to its contract path', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  assert.equal(state, 'ready');
+  const paths = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-beian-field]')].map((e) => e.getAttribute('data-beian-field')))]);
+  for (const p of [
+    'subject.province', 'subject.city', 'subject.district', // three custom selects in one row
+    'subject.nature', 'subject.certificate_type', 'subject.name', 'subject.certificate_address',
+    'subject.certificate_number', // label for=
+    'subject.address', // placeholder only
+    'subject.remark',
+    'subject_principal.name', // input inside its <label>
+    'subject_principal.certificate_number', 'subject_principal.validity_start', 'subject_principal.validity_end',
+    'subject_principal.mobile', 'subject_principal.emergency_mobile', 'subject_principal.email',
+    'subject_principal.is_legal_representative',
+    'app.appid', 'app.name', 'app.service_types', 'app.pre_approvals', 'app.remark',
+    'app_principal.reuse_subject_principal', 'materials.commitment_letter', 'materials.uploads',
+  ]) {
+    assert.ok(paths.includes(p), `${p} not recognised (got ${paths.join(', ')})`);
+  }
+  // 验证码 is recognised as such and never bound; the app principal's fields are not on the page yet.
+  assert.ok(!paths.some((p) => p.startsWith('app_principal.') && p !== 'app_principal.reuse_subject_principal'));
+  // A fresh form has no hints (nothing typed, no complete check yet).
+  assert.equal(await page.locator('[data-beian-rule]').count(), 0);
+  await page.close();
+});
+
+test('typing real mistakes shows the right hints; fixing them removes them', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  // A 15-digit registration number where the credit code is asked for.
+  await retype(page, 'subject.certificate_number', '110108123456789');
+  await waitForHint(page, 'subject.certificate_number', 'subject_registration_number');
+  const num = field(page, 'subject.certificate_number');
+  assert.equal(await num.getAttribute('aria-invalid'), 'true');
+  const hintId = (await num.getAttribute('aria-describedby')).split(' ').find((id) => id.startsWith('beian-hint-'));
+  const hint = page.locator(`#${hintId}`);
+  assert.equal(await hint.getAttribute('data-beian-severity'), 'error');
+  assert.match(await hint.textContent(), /统一社会信用代码|注册号|18/);
+  assert.ok(await hint.isVisible(), 'page CSS hiding [data-beian-rule] must not hide the hint');
+  await retype(page, 'subject.certificate_number', '91110000600037341L');
+  await waitForHint(page, 'subject.certificate_number', 'subject_registration_number', false);
+  assert.equal(await num.getAttribute('aria-invalid'), null);
+
+  // A wrong check digit in the principal's ID.
+  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+  await waitForHint(page, 'subject_principal.certificate_number', 'person_id_checksum');
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await waitForHint(page, 'subject_principal.certificate_number', 'person_id_checksum', false);
+
+  // The same number as emergency phone.
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same');
+  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
+  await waitForHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', false);
+
+  // An address without a house number (placeholder-only field).
+  await retype(page, 'subject.address', '粤海街道科技园路');
+  await waitForHint(page, 'subject.address', 'subject_address_house_number');
+  assert.equal(await page.locator('[data-beian-rule="subject_address_house_number"]').getAttribute('data-beian-severity'), 'warning');
+  await retype(page, 'subject.address', '粤海街道科技园路1号A栋201室');
+  await waitForHint(page, 'subject.address', 'subject_address_house_number', false);
+
+  // Six service tags.
+  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
+  for (let i = 0; i < 6; i++) await tags.nth(i).check();
+  await waitForHint(page, 'app.service_types', 'app_service_types_max');
+  await tags.nth(5).uncheck();
+  await waitForHint(page, 'app.service_types', 'app_service_types_max', false);
+
+  // A pre-approval item chosen without its approval number or document.
+  const items = field(page, 'app.pre_approvals');
+  await items.locator('input[value="新闻"]').check();
+  await waitForHint(page, 'app.pre_approvals', 'app_pre_approval_document');
+  await items.locator('input[value="新闻"]').uncheck();
+  await items.locator('input[value="以上都不涉及"]').check();
+  await waitForHint(page, 'app.pre_approvals', 'app_pre_approval_document', false);
+  assert.deepEqual(await hintsOf(page, 'app.pre_approvals'), []);
+  await page.close();
+});
+
+test('hints have unique ids, keep the page own aria-describedby, and the summary links to fields', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await page.evaluate(() => document.querySelector('[placeholder="请输入11位手机号"]').setAttribute('aria-describedby', 'page-tip'));
+  await retype(page, 'subject_principal.mobile', '1380013');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_format');
+  await retype(page, 'subject_principal.email', 'zhangsan@qq.con');
+  await waitForHint(page, 'subject_principal.email', 'person_email_typo');
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-beian-rule]')].map((h) => h.id));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.match(await field(page, 'subject_principal.mobile').getAttribute('aria-describedby'), /^page-tip beian-hint-\d+$/);
+  const summary = page.locator('[data-beian-summary]');
+  assert.equal(await summary.getAttribute('role'), 'status');
+  assert.equal(await summary.getAttribute('data-beian-errors'), '1');
+  assert.equal(await summary.getAttribute('data-beian-warnings'), '1');
+  // The summary link jumps to (focuses) the field.
+  await summary.locator('a', { hasText: '手机号' }).first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-beian-field')), 'subject_principal.mobile');
+  // Fixing the mobile restores the page's own description.
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_format', false);
+  assert.equal(await field(page, 'subject_principal.mobile').getAttribute('aria-describedby'), 'page-tip');
+  await page.close();
+});
+
+test('submit shows everything outstanding without blocking the page or changing values', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject.name', '深圳市某某科技有限公司');
+  await page.locator('.js-submit').click();
+  await waitForHint(page, 'app.pre_approvals', 'app_pre_approval_required');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_required');
+  assert.equal(await page.evaluate(() => document.body.dataset.submitted), '1', 'the page own submit handler ran');
+  assert.equal(await field(page, 'subject.name').inputValue(), '深圳市某某科技有限公司');
+  assert.equal(await page.locator('[data-beian-summary]').getAttribute('data-beian-complete'), 'true');
+  assert.ok(Number(await page.locator('[data-beian-summary]').getAttribute('data-beian-errors')) > 3);
+  // Filling a required field clears its hint.
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_required', false);
+  await page.close();
+});
+
+test('input during an IME composition is ignored until compositionend', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  const target = '[data-beian-field="subject_principal.email"]';
+  await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    el.value = 'zhang＠';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+  }, target);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await hintsOf(page, 'subject_principal.email'), []);
+  await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '＠' }));
+  }, target);
+  await waitForHint(page, 'subject_principal.email', 'person_email_format');
+  await page.close();
+});
+
+test('the 手动填写 switch renders the app principal: shared labels resolve by section', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await page.locator('input[name="app-principal-source"][value="manual"]').check();
+  await field(page, 'app_principal.mobile').waitFor({ timeout: 5000 });
+  assert.equal(await field(page, 'app_principal.certificate_number').count(), 1);
+  // Another person (other ID) with the same mobile.
+  await retype(page, 'app_principal.certificate_number', '110101199003070012');
+  await retype(page, 'app_principal.mobile', '13800138000');
+  await waitForHint(page, 'app_principal.mobile', 'cross_mobile_shared');
+  await retype(page, 'app_principal.mobile', '13700137000');
+  await waitForHint(page, 'app_principal.mobile', 'cross_mobile_shared', false);
+  // Back to 复用: the manual fields leave with their hints.
+  await page.locator('input[name="app-principal-source"][value="reuse"]').check();
+  await page.waitForFunction(() => !document.querySelector('[data-beian-field="app_principal.mobile"]'));
+  await page.close();
+});
+
+test('a section rendered late is picked up by the observer', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/delayed');
+  assert.equal(state, 'ready');
+  await field(page, 'subject_principal.emergency_mobile').waitFor({ timeout: 5000 });
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same');
+  await page.close();
+});
+
+test('the personal variant: 姓名 and the subject ID number are the subject fields', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/personal');
+  assert.equal(state, 'ready');
+  assert.equal(await field(page, 'subject.name').count(), 1);
+  await retype(page, 'subject.certificate_number', '110105194912310021');
+  await waitForHint(page, 'subject.certificate_number', 'subject_personal_id_invalid');
+  await retype(page, 'subject.certificate_number', '11010519491231002X');
+  await waitForHint(page, 'subject.certificate_number', 'subject_personal_id_invalid', false);
+  await page.close();
+});
+
+for (const [name, csp, expected] of [
+  ['strict page CSP without wasm: the wasm2js fallback runs the same checks', "script-src 'self'; object-src 'none'", 'fallback'],
+  ['the CSP mp.weixin.qq.com is reported to send: wasm', "script-src 'self' 'unsafe-inline' 'unsafe-eval' *.qq.com", 'ready'],
+]) {
+  test(name, async () => {
+    const { page, state, error } = await openFixture(browser.context, `/wxamp/beian/enterprise?csp=${encodeURIComponent(csp)}`);
+    assert.equal(state, expected, `data-beian-error: ${error}`);
+    await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+    await waitForHint(page, 'subject_principal.certificate_number', 'person_id_checksum');
+    await retype(page, 'subject.certificate_number', '110108123456789');
+    await waitForHint(page, 'subject.certificate_number', 'subject_registration_number');
+    await retype(page, 'subject.certificate_number', '91110000600037341L');
+    await waitForHint(page, 'subject.certificate_number', 'subject_registration_number', false);
+    await page.close();
+  });
+}
+
+test('a non-filing page gets nothing: no attribute, no hint, no wasm fetched', async () => {
+  const before = requests.length;
+  const { page, state } = await openFixture(browser.context, '/s/article', { expectNothing: true });
+  assert.equal(state, null);
+  assert.equal(await page.evaluate(() => document.documentElement.getAttributeNames().filter((a) => a.startsWith('data-beian')).length), 0);
+  assert.equal(await page.locator('[data-beian-rule], [data-beian-summary], [data-beian-field]').count(), 0);
+  const fetched = requests.slice(before).filter((r) => r.url.includes('/extension/pkg'));
+  assert.deepEqual(fetched, []);
+  const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(!resources.some((u) => u.includes('beian_content')), resources.join(', '));
+  await page.close();
+});
+
+test('a hostile label stays text: no markup from the page is ever parsed', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await page.locator('.js-submit').click();
+  await waitForHint(page, 'app.remark', 'app_remark_required');
+  const summary = page.locator('[data-beian-summary]');
+  assert.match(await summary.textContent(), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('[data-beian-summary] img, beian-hint img').count(), 0);
+  await page.waitForTimeout(200);
+  assert.equal(dialogs, 0);
+  await page.close();
+});
+
+test('the extension makes no network request of its own', async () => {
+  const foreign = requests.filter((r) => !r.url.startsWith(`${SITE}/`) && !r.url.startsWith('chrome-extension://'));
+  assert.deepEqual(foreign, []);
+  // Only the fixture routes were requested on the site itself.
+  const paths = new Set(requests.filter((r) => r.url.startsWith(`${SITE}/`)).map((r) => new URL(r.url).pathname));
+  for (const p of paths) assert.ok(p in ROUTES, `unexpected request ${p}`);
+});
+
+test('messages follow the browser language (English)', async () => {
+  const en = await launch({ locale: 'en-US' });
+  try {
+    await serveFixture(en.context, ROUTES);
+    const { page } = await openFixture(en.context, '/wxamp/beian/enterprise');
+    await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+    await waitForHint(page, 'subject_principal.certificate_number', 'person_id_checksum');
+    const text = await page.locator('[data-beian-rule="person_id_checksum"]').textContent();
+    assert.match(text, /^[\x20-\x7e\u2018-\u201d\u2013\u2014]+$/, `not English: ${text}`);
+  } finally {
+    await en.close();
+  }
+});

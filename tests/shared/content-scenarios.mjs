@@ -1,0 +1,129 @@
+// What the content script must do on the fixture forms, as data shared by the Chromium suite
+// (tests/e2e/content*.test.mjs, Playwright) and the Firefox suite (tests/firefox/content.test.mjs,
+// Selenium): the same mistakes typed into the same fields must give the same hints in every browser.
+//
+// A scenario opens `route` (served from tests/fixtures/ by each harness, see CONTENT_ROUTES) and
+// runs its steps in order. A step acts on the element carrying data-beian-field="<field>"
+// (contracts.md §6) and then waits until the hints linked from that field's aria-describedby
+// include every rule id of `present` and none of `absent`:
+//   { field, type: 'text' }                      replace the field's value by typing `text`
+//   { field, check: 'selector' } / uncheck       tick / untick the checkbox matching `selector`
+//                                                inside the field (`nth` picks one of several)
+// `severity` (rule → error|warning|info) and `invalid` (aria-invalid="true" expected or not) are
+// checked after the wait when given.
+
+/** URL path → fixture (or route object) — the same map both harnesses serve. */
+export const CONTENT_ROUTES = {
+  '/wxamp/beian/enterprise': 'form-enterprise.html',
+  '/wxamp/beian/personal': 'form-personal.html',
+  '/wxamp/beian/delayed': 'form-delayed.html',
+  '/s/article': 'other-article.html',
+  '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
+};
+
+/** Fields the enterprise form must expose (data-beian-field), every kind of row markup included. */
+export const ENTERPRISE_FIELDS = [
+  'subject.province', 'subject.city', 'subject.district',
+  'subject.nature', 'subject.certificate_type', 'subject.name', 'subject.certificate_address',
+  'subject.certificate_number', 'subject.address', 'subject.remark',
+  'subject_principal.name', 'subject_principal.certificate_number', 'subject_principal.validity_start',
+  'subject_principal.validity_end', 'subject_principal.mobile', 'subject_principal.emergency_mobile',
+  'subject_principal.email', 'subject_principal.is_legal_representative',
+  'app.appid', 'app.name', 'app.service_types', 'app.pre_approvals', 'app.remark',
+  'app_principal.reuse_subject_principal', 'materials.commitment_letter', 'materials.uploads',
+];
+
+/** Typing real mistakes shows the right hints; fixing them removes them. */
+export const TYPING_SCENARIOS = [
+  {
+    name: 'a 15-digit registration number where the credit code is asked for',
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      { field: 'subject.certificate_number', type: '110108123456789', present: ['subject_registration_number'],
+        severity: { subject_registration_number: 'error' }, invalid: true },
+      { field: 'subject.certificate_number', type: '91110000600037341L', absent: ['subject_registration_number'],
+        invalid: false },
+    ],
+  },
+  {
+    name: "a wrong check digit in the principal's ID number",
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      { field: 'subject_principal.certificate_number', type: '110105194912310021', present: ['person_id_checksum'] },
+      { field: 'subject_principal.certificate_number', type: '11010519491231002X', absent: ['person_id_checksum'] },
+    ],
+  },
+  {
+    name: 'the own mobile number given as the emergency number',
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      { field: 'subject_principal.mobile', type: '13800138000' },
+      { field: 'subject_principal.emergency_mobile', type: '13800138000', present: ['person_emergency_same'] },
+      { field: 'subject_principal.emergency_mobile', type: '13900139000', absent: ['person_emergency_same'] },
+    ],
+  },
+  {
+    name: 'an address without a house number',
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      { field: 'subject.address', type: '粤海街道科技园路', present: ['subject_address_house_number'],
+        severity: { subject_address_house_number: 'warning' } },
+      { field: 'subject.address', type: '粤海街道科技园路1号A栋201室', absent: ['subject_address_house_number'] },
+    ],
+  },
+  {
+    name: 'six service tags',
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      ...[0, 1, 2, 3, 4].map((nth) => ({ field: 'app.service_types', check: 'input[type=checkbox]', nth })),
+      { field: 'app.service_types', check: 'input[type=checkbox]', nth: 5, present: ['app_service_types_max'] },
+      { field: 'app.service_types', uncheck: 'input[type=checkbox]', nth: 5, absent: ['app_service_types_max'] },
+    ],
+  },
+  {
+    name: 'a pre-approval item chosen without its approval number or document',
+    route: '/wxamp/beian/enterprise',
+    steps: [
+      { field: 'app.pre_approvals', check: 'input[value="新闻"]', present: ['app_pre_approval_document'] },
+      { field: 'app.pre_approvals', uncheck: 'input[value="新闻"]' },
+      { field: 'app.pre_approvals', check: 'input[value="以上都不涉及"]', absent: ['app_pre_approval_document'] },
+    ],
+  },
+  {
+    name: 'an invalid ID number as the subject certificate of a personal filing',
+    route: '/wxamp/beian/personal',
+    steps: [
+      { field: 'subject.certificate_number', type: '110105194912310021', present: ['subject_personal_id_invalid'] },
+      { field: 'subject.certificate_number', type: '11010519491231002X', absent: ['subject_personal_id_invalid'] },
+    ],
+  },
+];
+
+/**
+ * The same checks under page CSPs. `state` is data-beian per browser: Chromium cannot compile
+ * WebAssembly in a content script under a page CSP without 'wasm-unsafe-eval'/'unsafe-eval' and
+ * runs the wasm2js fallback; Firefox compiles it anyway (design.md, "Firefox").
+ */
+export const CSP_SCENARIOS = [
+  {
+    name: 'strict page CSP without wasm',
+    csp: "script-src 'self'; object-src 'none'",
+    state: { chromium: 'fallback', firefox: 'ready' },
+  },
+  {
+    name: 'the CSP mp.weixin.qq.com is reported to send',
+    csp: "script-src 'self' 'unsafe-inline' 'unsafe-eval' *.qq.com",
+    state: { chromium: 'ready', firefox: 'ready' },
+  },
+].map((s) => ({
+  ...s,
+  route: `/wxamp/beian/enterprise?csp=${encodeURIComponent(s.csp)}`,
+  steps: [
+    { field: 'subject_principal.certificate_number', type: '110105194912310021', present: ['person_id_checksum'] },
+    { field: 'subject.certificate_number', type: '110108123456789', present: ['subject_registration_number'] },
+    { field: 'subject.certificate_number', type: '91110000600037341L', absent: ['subject_registration_number'] },
+  ],
+}));
+
+/** Pages that are not a filing form: no data-beian attribute, hint, summary or field marker. */
+export const NOTHING_ROUTES = ['/s/article'];
