@@ -150,11 +150,11 @@ test('a due SMS reminder alarm fires a notification once, and not again', async 
   const w = await worker();
   const names = (await w.evaluate(() => chrome.alarms.getAll())).map((a) => a.name);
   const prefix = `beian|${SMS.appid}|sms_verification|`;
-  for (const what of ['sms_18h', 'sms_22h', 'sms_lapse']) {
+  for (const what of ['stage_sms_pending_18h', 'stage_sms_pending_22h', 'stage_sms_expired']) {
     assert.ok(names.includes(`${prefix}${Math.floor(SMS.at / 1000)}|${what}`), `${what} alarm in ${names}`);
   }
   // The entry reminder is already due: its alarm fires within a second or two.
-  const due = `${prefix}${Math.floor(SMS.at / 1000)}|sms_0h`;
+  const due = `${prefix}${Math.floor(SMS.at / 1000)}|stage_sms_pending_0h`;
   let shown = {};
   for (let i = 0; i < 50 && !shown[due]; i++) {
     shown = await (await worker()).evaluate(() => chrome.notifications.getAll());
@@ -170,7 +170,7 @@ test('a due SMS reminder alarm fires a notification once, and not again', async 
 
 test('an alarm of a stage the filing has left shows nothing', async () => {
   const w = await worker();
-  const stale = `beian|${REJECTED.appid}|platform_review|${Math.floor((REJECTED.at - 24 * HOUR) / 1000)}|overdue`;
+  const stale = `beian|${REJECTED.appid}|platform_review|${Math.floor((REJECTED.at - 24 * HOUR) / 1000)}|stage_platform_overdue`;
   const r = await w.evaluate((name) => self.beian.onAlarm(name), stale);
   assert.equal(r.notified, false);
 });

@@ -125,6 +125,19 @@ export async function startSite(routes) {
   };
 }
 
+/**
+ * The `beian` helper binary for native-messaging tests: $BEIAN_HELPER_BIN, else target/debug/beian
+ * (built with cargo when missing).
+ */
+export function helperBinary() {
+  if (process.env.BEIAN_HELPER_BIN) return process.env.BEIAN_HELPER_BIN;
+  const binary = path.join(ROOT, 'target', 'debug', 'beian');
+  if (!fs.existsSync(binary)) {
+    execFileSync('cargo', ['build', '--locked', '-p', 'beian-helper'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return binary;
+}
+
 /** Writes a wrapper script + Firefox host manifest for the real `beian` helper under `home`. */
 function registerHelper(home, helperBinary, dbPath) {
   const hostDir = path.join(home, '.mozilla', 'native-messaging-hosts');
@@ -141,7 +154,7 @@ function registerHelper(home, helperBinary, dbPath) {
     name: HOST_NAME, description: 'beian helper (Firefox test)', path: wrapper, type: 'stdio',
     allowed_extensions: [GECKO_ID],
   }, null, 2));
-  return { manifestPath, argsLog };
+  return { manifestPath, argsLog, dbPath };
 }
 
 /**
@@ -149,15 +162,16 @@ function registerHelper(home, helperBinary, dbPath) {
  * @param {object} [options]
  * @param {object} [options.routes] fixture routes for the site (see startSite)
  * @param {string} [options.helper] path of a `beian` binary to register as the native host
+ * @param {string} [options.helperDb] its database (BEIAN_DB; default <temp home>/beian.db)
  * @param {string} [options.addon] add-on to install (default dist/beian-firefox-<version>.zip)
  * @param {string} [options.locale] requested UI/content language (default zh-CN)
  */
-export async function launchFirefox({ routes = {}, helper, addon, locale = 'zh-CN' } = {}) {
+export async function launchFirefox({ routes = {}, helper, helperDb, addon, locale = 'zh-CN' } = {}) {
   assertPackaged();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-ff-home-'));
   const site = await startSite(routes);
   const uuid = crypto.randomUUID();
-  const native = helper ? registerHelper(home, helper, path.join(home, 'beian.db')) : null;
+  const native = helper ? registerHelper(home, helper, helperDb ?? path.join(home, 'beian.db')) : null;
 
   const options = new firefox.Options()
     .setBinary(FIREFOX)
@@ -188,8 +202,27 @@ export async function launchFirefox({ routes = {}, helper, addon, locale = 'zh-C
       await site.close();
       fs.rmSync(home, { recursive: true, force: true });
     };
+    let extensionTab = null;
+    /** Reads browser.storage.local (keys: null = all) from an extension page in a tab of its own. */
+    const storage = async (keys = null) => {
+      const current = await driver.getWindowHandle();
+      if (!extensionTab) {
+        await driver.switchTo().newWindow('tab');
+        extensionTab = await driver.getWindowHandle();
+        await driver.get(`${base}extension/popup.html`);
+      } else {
+        await driver.switchTo().window(extensionTab);
+      }
+      try {
+        return await driver.executeAsyncScript(
+          'const done = arguments[arguments.length - 1];'
+          + 'browser.storage.local.get(arguments[0]).then(done, (e) => done({ __error: String(e) }));', keys);
+      } finally {
+        await driver.switchTo().window(current);
+      }
+    };
     return {
-      driver, addonId, uuid, base, home, site, native, close,
+      driver, addonId, uuid, base, home, site, native, close, storage,
       openFixture: (urlPath, opts) => openFixture(driver, urlPath, opts),
       openExtensionPage: (page) => driver.get(base + page),
       /** Runs `fn(...args)` (an async function's source) in the current page; resolves its result. */

@@ -7,6 +7,7 @@ per input: `ok` or the reason the independent implementation rejects the value.
   ric     python-stdnum stdnum.cn.ric: length | format | checksum | birth | place_unknown | place_year
           (place_year: the division code exists in stdnum's table but not in the birth year)
   uscc    python-stdnum stdnum.cn.uscc: length | format | checksum
+  regno   python-stdnum stdnum.iso7064.mod_11_10 on 15 digits (GS 15-2006 registration number): ok | invalid
   mobile  phonenumbers (libphonenumber metadata): ok when +86 VALUE is a valid MOBILE number,
           else `not_mobile`
 
@@ -19,6 +20,7 @@ import sys
 try:
     from stdnum import numdb
     from stdnum.cn import ric, uscc
+    from stdnum.iso7064 import mod_11_10
     from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
     import phonenumbers
     from phonenumbers import PhoneNumberType
@@ -68,6 +70,10 @@ def uscc_verdict(code: str) -> str:
         return "invalid"
 
 
+def regno_verdict(number: str) -> str:
+    return "ok" if len(number) == 15 and number.isdigit() and mod_11_10.is_valid(number) else "invalid"
+
+
 MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
@@ -81,7 +87,7 @@ def mobile_verdict(number: str) -> str:
     return "not_mobile"
 
 
-VERDICTS = {"ric": ric_verdict, "uscc": uscc_verdict, "mobile": mobile_verdict}
+VERDICTS = {"ric": ric_verdict, "uscc": uscc_verdict, "regno": regno_verdict, "mobile": mobile_verdict}
 
 
 def main() -> None:

@@ -5,6 +5,7 @@
 //! register it with the browsers).
 
 mod build;
+mod content_tools;
 mod install;
 mod package;
 mod test;
@@ -18,7 +19,9 @@ commands:
   build      build the extension into extension/pkg (wasm content script, no-wasm fallback, worker)
   package    build, then dist/: reproducible Chrome and Firefox zips and unpacked trees
   install    build, install the `beian` helper (cargo install) and register it with the browsers
-  test       run every test: cargo tests, then the browser end-to-end suites";
+  test       run every test: cargo tests, then the browser end-to-end suites
+  bench-content  build, then measure the content script (sizes, load → ready, keystroke → hint)
+  screenshot     build, then docs/screenshot-form.png (the replica form with live hints)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,8 @@ fn main() -> ExitCode {
         Some("install") => install::run(rest),
         Some("package") => package::run(rest),
         Some("test") => test::run(rest),
+        Some("bench-content") => content_tools::bench(rest),
+        Some("screenshot") => content_tools::screenshot(rest),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -382,3 +382,15 @@ fn display_label(raw: &str) -> String {
     let t = raw.trim().trim_start_matches(['*', '＊']).trim().trim_end_matches([':', '：']).trim();
     t.chars().take(40).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::display_label;
+
+    #[test]
+    fn summary_labels_drop_marks_and_colons_but_keep_the_text() {
+        assert_eq!(display_label(" * 证件号码： "), "证件号码");
+        assert_eq!(display_label("备注（必填）<img src=x>"), "备注（必填）<img src=x>");
+        assert_eq!(display_label(&"长".repeat(50)).chars().count(), 40);
+    }
+}

@@ -17,6 +17,8 @@ use crate::{dom, today, watch};
 /// Performance entries the bench reads (`performance.getEntriesByName('beian:check')`).
 const MEASURE: &str = "beian:check";
 const MARK: &str = "beian:check-start";
+/// Marks the moment the form was recognised and `data-beian` set (page load → ready, in the bench).
+const READY_MARK: &str = "beian:ready";
 /// User-timing entries are cleared after this many, so a long session does not accumulate them.
 const MAX_MEASURES: u32 = 1000;
 
@@ -85,6 +87,9 @@ impl Session {
                 return Ok(()); // not (yet) a form: stay silent, the observer will look again
             }
             self.ready = true;
+            if let Some(p) = dom::window().and_then(|w| w.performance()) {
+                let _ = p.mark(READY_MARK);
+            }
             if let Some(root) = doc.document_element() {
                 root.set_attribute("data-beian", &self.mode)?;
                 root.remove_attribute("data-beian-error")?;
@@ -123,11 +128,9 @@ impl Session {
             let Some(today) = today::today() else { return Ok(()) };
             let reading = read::read(&self.fields, &self.uploads);
             let report = check(&reading.draft, &Options { today, complete: true });
-            let app = reading.draft.app.as_ref();
-            if let (false, Some(appid)) = (report.has_errors(), app.and_then(|a| a.appid.as_deref())) {
+            if !report.has_errors() {
                 #[cfg(target_arch = "wasm32")]
-                crate::stage_capture::on_submitted(appid, app.and_then(|a| a.name.as_deref()));
-                let _ = appid;
+                crate::stage_capture::on_submitted_form(&reading.draft);
             }
         }
         Ok(())
@@ -180,7 +183,9 @@ impl Session {
                 if let Some(i) = upload_index(&f.field) {
                     return upload_fields.get(i).copied();
                 }
-                let exact = self.fields.iter().position(|x| x.path == f.field && x.kind != Kind::LongTerm && x.kind != Kind::Sealed);
+                // `app.pre_approvals[1]`: the item's finding shows at its group.
+                let path = f.field.split_once('[').map_or(f.field.as_str(), |(head, _)| head);
+                let exact = self.fields.iter().position(|x| x.path == path && x.kind != Kind::LongTerm && x.kind != Kind::Sealed);
                 exact.or_else(|| {
                     let prefix = f.field.split('.').next().unwrap_or("");
                     (prefix == "app_principal")
@@ -214,4 +219,18 @@ pub fn file_chosen(input: web_sys::Element) {
             let _ = s.recheck();
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::upload_index;
+
+    #[test]
+    fn upload_paths_give_their_index() {
+        assert_eq!(upload_index("materials.uploads[0]"), Some(0));
+        assert_eq!(upload_index("materials.uploads[12]"), Some(12));
+        assert_eq!(upload_index("materials.uploads"), None);
+        assert_eq!(upload_index("materials.uploads[x]"), None);
+        assert_eq!(upload_index("app.pre_approvals[1]"), None);
+    }
 }

@@ -4,6 +4,7 @@
 //!
 //! Cheap on other pages: one `textContent` read decides whether the page talks about a filing at all.
 
+use beian_rules::Draft;
 use beian_tracker::{mask_pii, stage_from_status_text, Event, EventDetail, EventSource, Stage, Timestamp};
 
 /// What a status-page label announces.
@@ -256,10 +257,40 @@ mod browser {
     pub fn on_submitted(appid: &str, app_name: Option<&str>) -> bool {
         submitted_event(appid, app_name, now()).is_some_and(|event| send(&event))
     }
+
+    /// Like [`on_submitted`], from the submitted draft, and also sends the form facts the filed
+    /// record's certificate-expiry reminder needs ([`reminder_context`]: province and end dates only).
+    pub fn on_submitted_form(draft: &Draft) -> bool {
+        let Some(app) = draft.app.as_ref() else { return false };
+        let Some(appid) = app.appid.as_deref().and_then(find_appid) else { return false };
+        let sent = on_submitted(appid, app.name.as_deref());
+        let message = serde_json::json!({ "type": "beian_context", "appid": appid, "facts": reminder_context(draft) });
+        if let Ok(message) = js_sys::JSON::parse(&message.to_string()) {
+            if let Ok(promise) = runtime_send_message(&message) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
+        sent
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{on_submitted, run};
+pub use browser::{on_submitted, on_submitted_form, run};
+
+/// The only facts of a submitted form that leave the page for the stage tracker: the subject's
+/// province and the end dates of the licence and of both principals' certificates (contracts.md §5:
+/// no names, numbers, phones or addresses). The worker's `FormFacts` reads exactly these fields.
+pub fn reminder_context(draft: &Draft) -> serde_json::Value {
+    let subject = draft.subject.as_ref();
+    serde_json::json!({
+        "province": subject.and_then(|s| s.province.as_deref()),
+        "license_valid_until": subject.and_then(|s| s.license_valid_until.as_deref()),
+        "subject_principal_validity_end": draft.subject_principal.as_ref().and_then(|p| p.validity_end.as_deref()),
+        "app_principal_validity_end": draft.app_principal.as_ref().and_then(|p| p.validity_end.as_deref()),
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -344,6 +375,23 @@ mod tests {
     fn first_value_of_a_slot_wins() {
         let o = observed(&[("备案状态", "管局审核中"), ("状态", "已撤回")]);
         assert_eq!(o.status_text.as_deref(), Some("管局审核中"));
+    }
+
+    #[test]
+    fn reminder_context_carries_dates_and_province_only() {
+        let draft: Draft = serde_json::from_value(serde_json::json!({
+            "subject": { "province": "广东省", "license_valid_until": "长期", "certificate_number": "91440300MA5G1K2P8N" },
+            "subject_principal": { "name": "张三", "mobile": "13800138000", "validity_end": "2030-01-01" },
+            "app": { "appid": "wx0123456789abcdef" }
+        }))
+        .unwrap();
+        let v = reminder_context(&draft);
+        let text = v.to_string();
+        assert!(!text.contains("91440300") && !text.contains("张三") && !text.contains("13800138000"), "{text}");
+        assert_eq!(v["province"], "广东省");
+        assert_eq!(v["license_valid_until"], "长期");
+        assert_eq!(v["subject_principal_validity_end"], "2030-01-01");
+        assert!(v["app_principal_validity_end"].is_null());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Latest schema this binary writes; `PRAGMA user_version` holds the one a file has.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a writer waits for another process's lock before giving up with [`StoreError::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
@@ -40,11 +40,14 @@ const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
      );",
+    // 1 → 2: the record without its history, for listings (`status`) that must stay fast with
+    // long histories. Filled by the refold that the RECORD_FORMAT change triggers.
+    "ALTER TABLE records ADD COLUMN summary TEXT NOT NULL DEFAULT '{}';",
 ];
 
 /// The shape of the derived `records` rows. Bump it when `beian_tracker::fold` or `Record` changes:
 /// a store whose records were built by another shape is refolded from its events on open.
-const RECORD_FORMAT: &str = "tracker-record-1";
+const RECORD_FORMAT: &str = "tracker-record-2";
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -214,7 +217,17 @@ impl Store {
 
     /// Every record, ordered by appid.
     pub fn records(&self) -> Result<Vec<serde_json::Value>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT body FROM records ORDER BY appid").map_err(|e| self.err(e))?;
+        self.record_column("body")
+    }
+
+    /// Every record without its `history`, ordered by appid.
+    pub fn record_summaries(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+        self.record_column("summary")
+    }
+
+    fn record_column(&self, column: &'static str) -> Result<Vec<serde_json::Value>, StoreError> {
+        let sql = format!("SELECT {column} FROM records ORDER BY appid");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         for row in rows {
@@ -283,10 +296,14 @@ impl Store {
 fn write_record(conn: &Connection, appid: &str) -> rusqlite::Result<()> {
     let events = events_of(conn, appid)?;
     let record = tracking::record_json(&events);
+    let mut summary = record.clone();
+    if let serde_json::Value::Object(map) = &mut summary {
+        map.remove("history");
+    }
     conn.execute(
-        "INSERT INTO records (appid, event_count, body) VALUES (?1, ?2, ?3)
-         ON CONFLICT(appid) DO UPDATE SET event_count = excluded.event_count, body = excluded.body",
-        params![appid, events.len() as i64, record.to_string()],
+        "INSERT INTO records (appid, event_count, body, summary) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(appid) DO UPDATE SET event_count = excluded.event_count, body = excluded.body, summary = excluded.summary",
+        params![appid, events.len() as i64, record.to_string(), summary.to_string()],
     )?;
     Ok(())
 }
@@ -347,6 +364,9 @@ mod tests {
         assert_eq!(records.len(), 1);
         assert_eq!(records[0]["stage"], "bureau_review");
         assert_eq!(store.events_for("wx0123456789abcdef").unwrap().unwrap().len(), 2);
+        let summary = &store.record_summaries().unwrap()[0];
+        assert_eq!(summary["stage"], "bureau_review");
+        assert!(summary.get("history").is_none());
         assert!(store.events_for("wx_unknown").unwrap().is_none());
     }
 
@@ -384,6 +404,25 @@ mod tests {
         assert!(matches!(err, StoreError::NotADatabase(_)), "{err:?}");
         assert_eq!(std::fs::read(&path).unwrap(), junk);
         assert!(!dir.path().join("db-wal").exists());
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated_and_refolded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            let e = event("a", "wx1", Stage::Filed, "2026-11-20T09:30:00Z");
+            conn.execute("INSERT INTO events (event_id, appid, observed_at, body) VALUES ('a', 'wx1', ?1, ?2)",
+                params![e.observed_at, serde_json::to_string(&e).unwrap()]).unwrap();
+            conn.execute("INSERT INTO records (appid, event_count, body) VALUES ('wx1', 1, '{}')", []).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(store.record_summaries().unwrap()[0]["stage"], "filed");
+        assert_eq!(store.records().unwrap()[0]["history"][0]["stage"], "filed");
     }
 
     #[test]

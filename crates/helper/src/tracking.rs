@@ -49,6 +49,13 @@ pub fn parse_record(value: &serde_json::Value) -> Option<Record> {
     serde_json::from_value(value.clone()).ok()
 }
 
+/// A record summary (a record without `history`) read back, enough for its deadline.
+pub fn parse_summary(value: &serde_json::Value) -> Option<Record> {
+    let mut with_history = value.clone();
+    with_history.as_object_mut()?.insert("history".into(), serde_json::Value::Array(Vec::new()));
+    serde_json::from_value(with_history).ok()
+}
+
 /// Something the user should act on (or wait for) for one filing.
 #[derive(Debug, Clone, Serialize)]
 pub struct Due {

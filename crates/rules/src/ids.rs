@@ -247,20 +247,40 @@ pub enum PersonalDocument {
 }
 
 impl PersonalDocument {
-    /// Recognises the platform's names and common short names (身份证, 台胞证, 回乡证, 港澳通行证,
-    /// 永居证). `None` for anything else, which is then not a personal document type.
+    /// Recognises the platform's names, common short names (身份证, 台胞证, 回乡证, 港澳通行证,
+    /// 永居证) and wordier variants (中华人民共和国居民身份证, 护照（外国）). `None` for anything
+    /// else, which is then not a personal document type.
     pub fn from_name(name: &str) -> Option<PersonalDocument> {
         use PersonalDocument::*;
         let n = crate::normalize::text(name);
-        Some(match n {
-            "居民身份证" | "身份证" | "中国大陆居民身份证" | "大陆居民身份证" | "二代身份证" => ResidentId,
-            "护照" | "中国护照" | "外国护照" => Passport,
-            "台湾居民来往大陆通行证" | "台胞证" => TaiwanTravelPermit,
-            "港澳居民来往内地通行证" | "回乡证" | "港澳通行证" => HkMacaoTravelPermit,
-            "外国人永久居留身份证" | "外国人永久居留证" | "永居证" => ForeignPermanentResident,
-            "港澳居民居住证" => HkMacaoResidencePermit,
-            "台湾居民居住证" => TaiwanResidencePermit,
-            _ => return None,
+        // The platform's own names first: one comparison instead of a dozen substring searches.
+        match n {
+            "居民身份证" => return Some(ResidentId),
+            "护照" => return Some(Passport),
+            "台湾居民来往大陆通行证" => return Some(TaiwanTravelPermit),
+            "港澳居民来往内地通行证" => return Some(HkMacaoTravelPermit),
+            "外国人永久居留身份证" => return Some(ForeignPermanentResident),
+            "港澳居民居住证" => return Some(HkMacaoResidencePermit),
+            "台湾居民居住证" => return Some(TaiwanResidencePermit),
+            _ => {}
+        }
+        let has = |word: &str| n.contains(word);
+        Some(if has("永久居留") || n == "永居证" {
+            ForeignPermanentResident
+        } else if has("居住证") && (has("港澳") || has("香港") || has("澳门")) {
+            HkMacaoResidencePermit
+        } else if has("居住证") && has("台湾") {
+            TaiwanResidencePermit
+        } else if has("台胞证") || (has("通行证") && has("台湾")) {
+            TaiwanTravelPermit
+        } else if has("回乡证") || (has("通行证") && has("港澳")) {
+            HkMacaoTravelPermit
+        } else if has("护照") {
+            Passport
+        } else if has("身份证") && !has("临时") && !has("港澳") && !has("台湾") {
+            ResidentId
+        } else {
+            return None;
         })
     }
 
@@ -489,7 +509,9 @@ mod tests {
         assert!(organization_code_valid("600037341"), "the org code inside 91110000600037341L");
         assert!(!organization_code_valid("600037342"));
         assert!(!organization_code_valid("60003734"));
-        // r = 10 → X: 00000001 weighted sum 2, 11 - 2 = 9 → '9'; find an X case by search.
+        // Some bodies need the check char X (r = 10) and some 0 (r = 11): both mappings are reachable.
+        let zero_case = (0..100_000_000u32).step_by(7919).map(|n| format!("{n:08}0")).find(|c| organization_code_valid(c));
+        assert!(zero_case.is_some(), "some 8-digit body has check char 0");
         let x_case = (0..100_000_000u32)
             .step_by(7919)
             .map(|n| format!("{n:08}X"))
@@ -554,8 +576,21 @@ mod tests {
         assert!(!permit_format_valid(ForeignPermanentResident, &with_check("83315619900101001")));
         assert!(permit_format_valid(ForeignPermanentResident, "USA110090010101"), "old 15-char card");
         assert!(permit_format_valid(Passport, "E12345678"));
-        assert_eq!(PersonalDocument::from_name(" 台胞证 "), Some(TaiwanTravelPermit));
-        assert_eq!(PersonalDocument::from_name("营业执照"), None);
+        for (name, doc) in [
+            ("居民身份证", ResidentId), ("身份证", ResidentId), ("中华人民共和国居民身份证", ResidentId),
+            ("护照", Passport), ("护照（外国）", Passport), ("台湾居民来往大陆通行证", TaiwanTravelPermit),
+            (" 台胞证 ", TaiwanTravelPermit), ("港澳居民来往内地通行证", HkMacaoTravelPermit), ("回乡证", HkMacaoTravelPermit),
+            ("外国人永久居留身份证", ForeignPermanentResident), ("港澳居民居住证", HkMacaoResidencePermit),
+            ("台湾居民居住证", TaiwanResidencePermit),
+        ] {
+            assert_eq!(PersonalDocument::from_name(name), Some(doc), "{name}");
+        }
+        for name in ["营业执照", "临时居民身份证", "组织机构代码证", "", "居住证"] {
+            assert_eq!(PersonalDocument::from_name(name), None, "{name}");
+        }
+        for name in crate::data::PERSONAL_CERTIFICATE_TYPES {
+            assert!(PersonalDocument::from_name(name).is_some(), "{name}");
+        }
     }
 
     #[test]

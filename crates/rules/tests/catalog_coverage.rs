@@ -36,7 +36,11 @@ fn variant_name(rule: Rule) -> String {
 #[test]
 fn every_draft_rule_is_emitted_by_a_family_file() {
     let sources = family_sources();
-    assert!(sources.len() >= 6, "expected the six family files, found {:?}", sources.iter().map(|s| &s.0).collect::<Vec<_>>());
+    assert!(
+        sources.len() >= 6,
+        "expected the six family files, found {:?}",
+        sources.iter().map(|s| &s.0).collect::<Vec<_>>()
+    );
     let mut missing = Vec::new();
     for &rule in Rule::ALL {
         if rule.family() == Family::Stage {
@@ -45,9 +49,8 @@ fn every_draft_rule_is_emitted_by_a_family_file() {
         let needle = format!("Rule::{}", variant_name(rule));
         // Word boundary: `Rule::PersonId` must not be satisfied by `Rule::PersonIdLength`.
         let used = sources.iter().any(|(_, src)| {
-            src.match_indices(&needle).any(|(i, _)| {
-                !src[i + needle.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
-            })
+            src.match_indices(&needle)
+                .any(|(i, _)| !src[i + needle.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_'))
         });
         if !used {
             missing.push(rule.id());

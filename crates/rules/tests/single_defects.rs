@@ -214,3 +214,18 @@ fn materials_defects() {
     ];
     expect_single(e, &jiangsu, "letter_seal_required", "materials.commitment_letter");
 }
+
+#[test]
+fn individual_business_letter() {
+    // The enterprise draft as an individual business (credit code 92…) with an unsealed letter.
+    let unsealed = [
+        ("subject.name", json!("深圳市南山区某某便利店")),
+        ("subject.account_subject_name", json!("深圳市南山区某某便利店")),
+        ("subject.certificate_number", json!("92440300MA5G1K2P8K")),
+        ("materials.commitment_letter", json!({ "uploaded": true, "sealed": false })),
+    ];
+    expect_single(ENTERPRISE, &unsealed, "subject_no_seal_remark", "subject.remark");
+    let mut explained = unsealed.to_vec();
+    explained.push(("subject.remark", json!("个体工商户无公章")));
+    expect_single(ENTERPRISE, &explained, "letter_unsealed_individual", "materials.commitment_letter");
+}

@@ -93,6 +93,7 @@ pub fn background_start() -> Promise {
         reminders::reschedule(&stored, now()).await;
         let status = sync::sync(&mut stored).await;
         reminders::reschedule(&stored, now()).await;
+        reminders::notify_certificates(&mut stored, now(), Lang::detect()).await;
         Ok(to_js_value(&json!({ "ok": true, "sync": status })))
     })
 }
@@ -118,6 +119,7 @@ pub fn on_alarm(name: String) -> Promise {
         if name == reminders::SYNC_ALARM {
             let status = sync::sync(&mut stored).await;
             reminders::reschedule(&stored, now()).await;
+            reminders::notify_certificates(&mut stored, now(), Lang::detect()).await;
             return Ok(to_js_value(&json!({ "ok": true, "sync": status })));
         }
         let shown = reminders::fire(&mut stored, &name, now(), Lang::detect()).await;
@@ -137,6 +139,9 @@ enum Message {
     /// Sync with the helper now (the popup asks on open).
     #[serde(rename = "beian_sync")]
     Sync,
+    /// The submitted form's province and certificate end dates (only those fields are read).
+    #[serde(rename = "beian_context")]
+    Context { appid: String, facts: store::FormFacts },
 }
 
 #[derive(Deserialize)]
@@ -159,6 +164,19 @@ async fn handle(message: Message) -> Value {
             Ok(event) => vec![event],
             Err(error) => return json!({ "ok": false, "error": error }),
         },
+        Message::Context { appid, facts } => {
+            let appid = appid.trim().to_owned();
+            if appid.is_empty() {
+                return json!({ "ok": false, "error": "appid is required" });
+            }
+            let mut stored = load().await;
+            stored.contexts.insert(appid, facts);
+            if let Err(error) = save(&mut stored, &[store::KEY_CONTEXTS]).await {
+                return json!({ "ok": false, "error": error });
+            }
+            let shown = reminders::notify_certificates(&mut stored, now(), Lang::detect()).await;
+            return json!({ "ok": true, "notified": shown });
+        }
         Message::Sync => {
             let mut stored = load().await;
             let status = sync::sync(&mut stored).await;

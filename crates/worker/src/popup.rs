@@ -3,7 +3,8 @@
 //! line for storage and the helper. Rendered from `chrome.storage.local` on open; writes go through
 //! the service worker so they are serialised with everything else.
 
-use beian_tracker::{check_filing_number, reason_field, Event, EventSource, Record, Stage, Timestamp};
+use beian_rules::{Finding, Rule};
+use beian_tracker::{check_filing_number, reason_field, stage_findings, Event, EventSource, Record, Stage, Timestamp};
 use js_sys::Promise;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -15,7 +16,7 @@ use crate::chrome;
 use crate::dom::{on, Dom};
 use crate::export;
 use crate::i18n::Lang;
-use crate::store::{HelperStatus, Stored};
+use crate::store::{FormFacts, HelperStatus, Stored};
 use crate::view::{self, StepState};
 
 /// Renders the popup into `#app`, then asks the worker to sync with the helper and renders again.
@@ -70,9 +71,12 @@ fn render(dom: &Dom, lang: Lang, stored: &Stored) -> Result<(), JsValue> {
     } else {
         let list = dom.el(&root, "ul", "filings")?;
         list.set_id("filings");
-        for record in &records {
+        // Most urgent first: rejections and overdue stages, then by deadline, then the rest.
+        let mut ordered: Vec<(&Record, view::Summary)> = records.iter().map(|r| (r, view::summarize(r, now))).collect();
+        ordered.sort_by_key(|(r, s)| (!(r.stage.is_rejected() || s.overdue), s.deadline.is_none(), s.deadline));
+        for (record, _) in ordered {
             let record_events: Vec<&Event> = events.iter().filter(|e| e.appid == record.appid).collect();
-            filing_row(dom, &list, lang, record, &record_events, now)?;
+            filing_row(dom, &list, lang, record, &record_events, stored.contexts.get(&record.appid), now)?;
         }
     }
     add_form(dom, &root, lang)?;
@@ -134,7 +138,16 @@ fn status_line(dom: &Dom, parent: &Element, lang: Lang, stored: &Stored, filings
     Ok(())
 }
 
-fn filing_row(dom: &Dom, list: &Element, lang: Lang, record: &Record, events: &[&Event], now: Timestamp) -> Result<(), JsValue> {
+fn filing_row(
+    dom: &Dom,
+    list: &Element,
+    lang: Lang,
+    record: &Record,
+    events: &[&Event],
+    form: Option<&FormFacts>,
+    now: Timestamp,
+) -> Result<(), JsValue> {
+    let context = form.map(FormFacts::record_context).unwrap_or_default();
     let summary = view::summarize(record, now);
     let row = dom.el(list, "li", "filing")?;
     row.set_attribute("data-appid", &record.appid)?;
@@ -184,7 +197,7 @@ fn filing_row(dom: &Dom, list: &Element, lang: Lang, record: &Record, events: &[
     if let Some(number) = &record.filing_number {
         let line = dom.el(&row, "p", "filing-number")?;
         dom.text(&line, "span", "", &format!("{}{number} ", lang.pick("备案号：", "Filing number: ")))?;
-        match check_filing_number(number, None) {
+        match check_filing_number(number, context.subject_province) {
             None => {
                 line.set_attribute("data-valid", "true")?;
                 dom.text(&line, "span", "ok", lang.pick("格式正确", "format OK"))?;
@@ -196,6 +209,22 @@ fn filing_row(dom: &Dom, list: &Element, lang: Lang, record: &Record, events: &[
                     Lang::En => problem.message_en(number),
                 };
                 dom.text(&line, "span", "problem", &text)?;
+            }
+        }
+    }
+
+    // Certificates ending soon after filing (only known when the form was submitted with the extension).
+    if matches!(record.stage, Stage::Filed | Stage::ChangeReview) {
+        let expiring: Vec<Finding> = stage_findings(record, now, &context)
+            .into_iter()
+            .filter(|f| f.rule == Rule::CertificateExpiryAfterFiling)
+            .collect();
+        if !expiring.is_empty() {
+            let warnings = dom.el(&row, "ul", "warnings")?;
+            for f in expiring {
+                let item = dom.text(&warnings, "li", "", lang.pick(&f.message, &f.message_en))?;
+                item.set_attribute("data-rule", f.rule.id())?;
+                item.set_attribute("data-field", &f.field)?;
             }
         }
     }

@@ -5,13 +5,19 @@
 use beian_tracker::{fold, is_new_observation, mask_pii, Event, Record, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
+
+use beian_rules::data::province_from_input;
+use beian_rules::Date;
+use beian_tracker::RecordContext;
 
 /// Storage keys. They are read by the popup and by the end-to-end tests.
 pub const KEY_EVENTS: &str = "events";
 pub const KEY_ERRORS: &str = "store_errors";
 pub const KEY_SYNC: &str = "sync";
 pub const KEY_NOTIFIED: &str = "notified";
-pub const ALL_KEYS: [&str; 4] = [KEY_EVENTS, KEY_ERRORS, KEY_SYNC, KEY_NOTIFIED];
+pub const KEY_CONTEXTS: &str = "contexts";
+pub const ALL_KEYS: [&str; 5] = [KEY_EVENTS, KEY_ERRORS, KEY_SYNC, KEY_NOTIFIED, KEY_CONTEXTS];
 
 /// How many storage errors are kept (newest last); older ones are summarised by `total`.
 const ERRORS_KEPT: usize = 20;
@@ -26,6 +32,8 @@ pub struct Stored {
     pub sync: SyncState,
     /// Names of reminders already shown, so a restarted worker does not repeat them.
     pub notified: Vec<String>,
+    /// Per appid, the few facts of the submitted form that reminders need.
+    pub contexts: BTreeMap<String, FormFacts>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -108,6 +116,7 @@ impl Stored {
         take!(KEY_ERRORS, store_errors);
         take!(KEY_SYNC, sync);
         take!(KEY_NOTIFIED, notified);
+        take!(KEY_CONTEXTS, contexts);
         for key in damaged {
             stored.store_errors.push(StoreError {
                 at: now.to_rfc3339(),
@@ -126,6 +135,42 @@ impl Stored {
     /// The filing records: one per appid, the fold of its events (tracker).
     pub fn records(&self) -> Vec<Record> {
         fold(&self.parsed_events())
+    }
+}
+
+/// What a filing's record keeps of its submitted form: the subject's province and the end dates of
+/// the licence and of both principals' certificates (as typed: `2030-01-01`, `长期`). By
+/// construction nothing else (names, numbers, phones, addresses) can be stored. A flat struct rather
+/// than a partial `Draft`: deserialising the whole draft model would cost the wasm ~100 KB.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormFacts {
+    pub province: Option<String>,
+    pub license_valid_until: Option<String>,
+    pub subject_principal_validity_end: Option<String>,
+    pub app_principal_validity_end: Option<String>,
+}
+
+impl FormFacts {
+    /// The tracker's context for reminders (what `RecordContext::from_draft` reads from a draft).
+    pub fn record_context(&self) -> RecordContext {
+        let date = |s: &Option<String>| s.as_deref().and_then(Date::parse);
+        RecordContext {
+            subject_province: self.province.as_deref().and_then(province_from_input),
+            licence_valid_until: date(&self.license_valid_until),
+            subject_principal_validity_end: date(&self.subject_principal_validity_end),
+            app_principal_validity_end: date(&self.app_principal_validity_end),
+        }
+    }
+
+    /// The end date a `certificate_expiry_after_filing` finding's field refers to.
+    pub fn end_date(&self, field: &str) -> Option<&str> {
+        match field {
+            "subject.license_valid_until" => self.license_valid_until.as_deref(),
+            "subject_principal.validity_end" => self.subject_principal_validity_end.as_deref(),
+            "app_principal.validity_end" => self.app_principal_validity_end.as_deref(),
+            _ => None,
+        }
     }
 }
 
@@ -303,6 +348,23 @@ mod tests {
         accept(&mut stored.events, vec![page(Stage::Draft, "2026-11-19T09:30:00+08:00", EventDetail::default())], Merge::Observation);
         assert_eq!(stored.events.len(), 2);
         assert_eq!(stored.events[0]["stage"], "some_future_stage");
+    }
+
+    #[test]
+    fn form_facts_drop_everything_but_province_and_end_dates() {
+        let sent = serde_json::json!({
+            "province": "广东省", "license_valid_until": "长期", "subject_principal_validity_end": "2026-12-10",
+            "certificate_number": "91440300MA5G1K2P8N", "mobile": "13800138000", "name": "张三"
+        });
+        let facts: FormFacts = serde_json::from_value(sent).unwrap();
+        let text = serde_json::to_string(&facts).unwrap();
+        for secret in ["91440300", "13800138000", "张三"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        let ctx = facts.record_context();
+        assert_eq!(ctx.subject_province.map(|p| p.code), Some(44));
+        assert_eq!(ctx.licence_valid_until, None);
+        assert_eq!(ctx.subject_principal_validity_end, Date::parse("2026-12-10"));
     }
 
     #[test]

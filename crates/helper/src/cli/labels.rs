@@ -12,13 +12,10 @@ pub fn field_label(field: &str) -> String {
     fields::label(field).map_or_else(|| field.to_string(), |(zh, _)| zh.to_string())
 }
 
-/// English messages are added when `LANG` (or `LC_ALL`/`LC_MESSAGES`, which take precedence) starts with `en`.
+/// English messages are added (below the Chinese ones, which are always shown) when `LANG`,
+/// `LC_MESSAGES` or `LC_ALL` starts with `en`: adding is harmless, so any of them is enough.
 pub fn wants_english() -> bool {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .next()
-        .is_some_and(|v| v.starts_with("en"))
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().any(|k| std::env::var(k).is_ok_and(|v| v.starts_with("en")))
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ const STATUS_HELP: &str = "\
 Usage: beian status [--format text|json]
 
 Lists tracked filings: appid, name, stage, since, next deadline.
-JSON: an array of records (the `list_records` shape) each with `next_deadline` (RFC 3339 or null).";
+JSON: an array of records without `history` (see `beian history`), each with `next_deadline`
+(RFC 3339 or null).";
 
 const HISTORY_HELP: &str = "\
 Usage: beian history APPID [--format text|json]
@@ -64,7 +65,7 @@ pub fn status(mut args: Args) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let records = match store.records() {
+    let records = match store.record_summaries() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("beian status: {e}");

@@ -89,12 +89,13 @@ fn events_since(fields: Fields, session: &mut Session) -> Result<Value, HostErro
     Ok(json!({ "events": page.events, "cursor": page.last_seq.to_string(), "more": page.more }))
 }
 
-/// Records with their next deadline at `now` (what `beian status --format json` prints).
-pub fn status_data(records: Vec<Value>, now: Timestamp) -> Value {
-    let rows: Vec<Value> = records
+/// Record summaries (records without `history`) with their next deadline at `now` (what
+/// `beian status --format json` prints).
+pub fn status_data(summaries: Vec<Value>, now: Timestamp) -> Value {
+    let rows: Vec<Value> = summaries
         .into_iter()
         .map(|mut value| {
-            let deadline = tracking::parse_record(&value).and_then(|r| tracking::next_deadline(&r, now));
+            let deadline = tracking::parse_summary(&value).and_then(|r| tracking::next_deadline(&r, now));
             if let Value::Object(map) = &mut value {
                 map.insert("next_deadline".into(), deadline.map_or(Value::Null, |d| Value::String(d.to_beijing().to_rfc3339())));
             }
@@ -105,7 +106,7 @@ pub fn status_data(records: Vec<Value>, now: Timestamp) -> Value {
 }
 
 fn status(session: &mut Session) -> Result<Value, HostError> {
-    Ok(status_data(session.store()?.records()?, clock::now()))
+    Ok(status_data(session.store()?.record_summaries()?, clock::now()))
 }
 
 fn history(fields: Fields, session: &mut Session) -> Result<Value, HostError> {

@@ -68,6 +68,7 @@ pub static PROVINCES: &[Province] = &[
     p(82, "澳门特别行政区", "澳门", "澳"),
 ];
 
+/// The province whose GB/T 2260 code starts with `code` (44 → 广东省).
 pub fn province_by_code(code: u8) -> Option<&'static Province> {
     PROVINCES.iter().find(|p| p.code == code)
 }
@@ -173,7 +174,11 @@ static NATURE_CERTIFICATE_TYPES: &[(&str, &[&str])] = &[
     ("司法鉴定机构", &["司法鉴定许可证"]),
     (
         "外国在华文化中心",
-        &["外国在华文化中心登记证", "外国政府旅游部门常驻代表机构批准登记证", "北京市外国驻华使馆人员子女学校办学许可证"],
+        &[
+            "外国在华文化中心登记证",
+            "外国政府旅游部门常驻代表机构批准登记证",
+            "北京市外国驻华使馆人员子女学校办学许可证",
+        ],
     ),
     ("医疗机构", &["医疗机构执业许可证"]),
     ("仲裁机构", &["仲裁委员会登记证"]),

@@ -24,12 +24,20 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn push(out: &mut Vec<Finding>, rule: Rule, severity: Severity, field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
+fn push(
+    out: &mut Vec<Finding>,
+    rule: Rule,
+    severity: Severity,
+    field: impl Into<String>,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+) {
     out.push(Finding::new(rule, severity, field, zh, en));
 }
 
 fn service_types(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
-    let mut chosen: Vec<&str> = app.service_types.iter().flatten().map(|t| normalize::text(t)).filter(|t| !t.is_empty()).collect();
+    let mut chosen: Vec<&str> =
+        app.service_types.iter().flatten().map(|t| normalize::text(t)).filter(|t| !t.is_empty()).collect();
     chosen.sort_unstable();
     chosen.dedup();
     if chosen.is_empty() {
@@ -50,7 +58,10 @@ fn service_types(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
             Severity::Error,
             "app.service_types",
             format!("服务内容标识最多选5项，现在选了{}项，请只保留与主要功能相符的类目。", chosen.len()),
-            format!("At most 5 service types may be chosen ({} are); keep those matching the main features.", chosen.len()),
+            format!(
+                "At most 5 service types may be chosen ({} are); keep those matching the main features.",
+                chosen.len()
+            ),
         );
     }
 }
@@ -142,7 +153,9 @@ fn remark(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
             Severity::Error,
             FIELD,
             format!("备注需20–200字，现在{chars}字：请具体说明小程序的功能和服务对象。"),
-            format!("The remark must have 20–200 characters (it has {chars}); describe the features and users concretely."),
+            format!(
+                "The remark must have 20–200 characters (it has {chars}); describe the features and users concretely."
+            ),
         );
     }
     let placeholder = placeholder(remark);
@@ -173,7 +186,8 @@ fn remark(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
 /// other Latin letters, so `XX公司` counts and `Foxx` does not.
 fn placeholder(remark: &str) -> Option<String> {
     let chars: Vec<char> = remark.chars().collect();
-    let digit_at = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|&c| normalize::halfwidth_char(c).is_ascii_digit());
+    let digit_at =
+        |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|&c| normalize::halfwidth_char(c).is_ascii_digit());
     for (i, &c) in chars.iter().enumerate() {
         if (c == '*' || c == '＊') && !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))) {
             return Some(c.to_string());
@@ -202,10 +216,66 @@ fn placeholder(remark: &str) -> Option<String> {
 
 /// Words that say nothing about what a mini program does.
 const GENERIC_WORDS: &[&str] = &[
-    "微信小程序", "小程序", "工具类", "工具", "测试", "test", "demo", "服务", "平台", "应用", "软件", "系统", "功能",
-    "提供", "用户", "我们", "本", "的", "一个", "一款", "是", "为", "给", "用于", "主要", "进行", "使用", "相关", "内容",
-    "信息", "各种", "等等", "等", "和", "与", "及", "以及", "个人", "企业", "公司", "自己", "展示", "介绍", "备案",
-    "这", "该", "款", "个", "了", "可以", "能", "用", "于", "在", "上", "做", "无", "暂", "暂无", "其他",
+    "微信小程序",
+    "小程序",
+    "工具类",
+    "工具",
+    "测试",
+    "test",
+    "demo",
+    "服务",
+    "平台",
+    "应用",
+    "软件",
+    "系统",
+    "功能",
+    "提供",
+    "用户",
+    "我们",
+    "本",
+    "的",
+    "一个",
+    "一款",
+    "是",
+    "为",
+    "给",
+    "用于",
+    "主要",
+    "进行",
+    "使用",
+    "相关",
+    "内容",
+    "信息",
+    "各种",
+    "等等",
+    "等",
+    "和",
+    "与",
+    "及",
+    "以及",
+    "个人",
+    "企业",
+    "公司",
+    "自己",
+    "展示",
+    "介绍",
+    "备案",
+    "这",
+    "该",
+    "款",
+    "个",
+    "了",
+    "可以",
+    "能",
+    "用",
+    "于",
+    "在",
+    "上",
+    "做",
+    "无",
+    "暂无",
+    "暂",
+    "其他",
 ];
 
 /// A remark is vague when, after skipping the app's name, generic words, punctuation and digits,
@@ -251,7 +321,13 @@ struct LicensedField {
 }
 
 const LICENSED_FIELDS: &[LicensedField] = &[
-    LicensedField { zh: "新闻", en: "news", licence: "互联网新闻信息服务许可证", keywords: &["新闻", "时政", "时事资讯"], not_after: &["公司", "企业", "集团", "品牌", "校园", "学校", "门店", "内部", "行业"] },
+    LicensedField {
+        zh: "新闻",
+        en: "news",
+        licence: "互联网新闻信息服务许可证",
+        keywords: &["新闻", "时政", "时事资讯"],
+        not_after: &["公司", "企业", "集团", "品牌", "校园", "学校", "门店", "内部", "行业"],
+    },
     LicensedField {
         zh: "出版（游戏、网络出版）",
         en: "publishing (games, online publishing)",
@@ -263,7 +339,18 @@ const LICENSED_FIELDS: &[LicensedField] = &[
         zh: "广播电影电视节目",
         en: "audio-visual programmes",
         licence: "信息网络传播视听节目许可证",
-        keywords: &["直播", "短视频", "影视剧", "在线影视", "影视资源", "视频点播", "在线视频", "网络视听", "电视剧", "网络电台"],
+        keywords: &[
+            "直播",
+            "短视频",
+            "影视剧",
+            "在线影视",
+            "影视资源",
+            "视频点播",
+            "在线视频",
+            "网络视听",
+            "电视剧",
+            "网络电台",
+        ],
         not_after: &[],
     },
     LicensedField {
@@ -312,7 +399,23 @@ const LICENSED_FIELDS: &[LicensedField] = &[
         zh: "互联网金融",
         en: "internet finance",
         licence: "金融监管部门审批文件",
-        keywords: &["贷款", "借贷", "网贷", "小额贷", "理财产品", "投资理财", "众筹", "股票", "证券", "基金销售", "保险销售", "虚拟货币", "数字货币", "P2P", "互联网金融"],
+        keywords: &[
+            "贷款",
+            "借贷",
+            "网贷",
+            "小额贷",
+            "理财产品",
+            "投资理财",
+            "众筹",
+            "股票",
+            "证券",
+            "基金销售",
+            "保险销售",
+            "虚拟货币",
+            "数字货币",
+            "P2P",
+            "互联网金融",
+        ],
         not_after: &[],
     },
     LicensedField {
@@ -337,29 +440,80 @@ const NEGATIONS: &[char] = &['不', '无', '未', '非', '没', '禁', '勿'];
 /// for every (position, keyword) pair of a remark on every keystroke, and most pairs differ there.
 #[inline]
 fn starts_with_word(rest: &[u8], word: &[u8]) -> bool {
-    rest.len() >= word.len() && word.len() >= 2 && rest[0] == word[0] && rest[1] == word[1] && rest[..word.len()] == *word
+    rest.len() >= word.len()
+        && word.len() >= 2
+        && rest[0] == word[0]
+        && rest[1] == word[1]
+        && rest[..word.len()] == *word
 }
+
+/// A 1024-bit filter over the first two bytes of every keyword (4 low bits of the first, 6 of the
+/// second: enough to tell CJK characters apart), built at compile time, so that positions where no
+/// keyword can start are skipped with one bit test.
+struct StartFilter([u64; 16]);
+
+impl StartFilter {
+    const fn bit(b0: u8, b1: u8) -> usize {
+        ((b0 as usize & 0x0F) << 6) | (b1 as usize & 0x3F)
+    }
+
+    const fn of(fields: &[LicensedField]) -> StartFilter {
+        let mut bits = [0u64; 16];
+        let mut f = 0;
+        while f < fields.len() {
+            let mut k = 0;
+            while k < fields[f].keywords.len() {
+                let kw = fields[f].keywords[k].as_bytes();
+                if kw.len() >= 2 {
+                    let bit = Self::bit(kw[0], kw[1]);
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+                k += 1;
+            }
+            f += 1;
+        }
+        StartFilter(bits)
+    }
+
+    #[inline]
+    fn may_start(&self, rest: &[u8]) -> bool {
+        let [b0, b1, ..] = rest else { return false };
+        let bit = Self::bit(*b0, *b1);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+static KEYWORD_STARTS: StartFilter = StartFilter::of(LICENSED_FIELDS);
 
 /// The licensed fields `text` (already upper-cased ASCII) hints at, in catalogue order, each with
 /// its first keyword that is neither negated earlier in its clause (`不涉及新闻`) nor right after
 /// one of the field's harmless words (`公司新闻`).
 fn licensed_hints(text: &str) -> Vec<(&'static LicensedField, &'static str)> {
-    let clause_start = |at: usize| {
-        text[..at].char_indices().rfind(|&(_, c)| is_clause_break(c)).map_or(0, |(i, c)| i + c.len_utf8())
-    };
-    let mut hits = Vec::new();
-    for field in LICENSED_FIELDS {
-        let hit = field.keywords.iter().copied().find(|kw| {
-            text.match_indices(kw).any(|(at, _)| {
-                let benign = field.not_after.iter().any(|w| text[..at].ends_with(w));
-                !benign && !text[clause_start(at)..at].contains(NEGATIONS)
-            })
-        });
-        if let Some(kw) = hit {
-            hits.push((field, kw));
+    let mut first_hit: [Option<&'static str>; LICENSED_FIELDS.len()] = [None; LICENSED_FIELDS.len()];
+    let mut clause_start = 0;
+    for (at, c) in text.char_indices() {
+        if is_clause_break(c) {
+            clause_start = at + c.len_utf8();
+            continue;
+        }
+        let rest = &text.as_bytes()[at..];
+        if !KEYWORD_STARTS.may_start(rest) {
+            continue;
+        }
+        for (hit, field) in first_hit.iter_mut().zip(LICENSED_FIELDS) {
+            if hit.is_some() {
+                continue;
+            }
+            let Some(kw) = field.keywords.iter().copied().find(|kw| starts_with_word(rest, kw.as_bytes())) else {
+                continue;
+            };
+            let benign = field.not_after.iter().any(|w| text[..at].ends_with(w));
+            if !benign && !text[clause_start..at].contains(NEGATIONS) {
+                *hit = Some(kw);
+            }
         }
     }
-    hits
+    LICENSED_FIELDS.iter().zip(first_hit).filter_map(|(f, hit)| hit.map(|kw| (f, kw))).collect()
 }
 
 fn suspected_licence(app: &App, out: &mut Vec<Finding>) {
@@ -448,7 +602,8 @@ mod tests {
         let rules: Vec<Rule> = run(empty.clone()).into_iter().map(|f| f.0).collect();
         assert_eq!(rules, [Rule::AppServiceTypesRequired, Rule::AppPreApprovalRequired, Rule::AppRemarkRequired]);
         assert!(run_with(empty, false).is_empty());
-        let blank = App { service_types: Some(vec![" ".into()]), pre_approvals: Some(vec![PreApproval::default()]), ..clean() };
+        let blank =
+            App { service_types: Some(vec![" ".into()]), pre_approvals: Some(vec![PreApproval::default()]), ..clean() };
         assert_eq!(
             run(blank),
             [
@@ -460,7 +615,8 @@ mod tests {
 
     #[test]
     fn at_most_five_service_types() {
-        let types = |n: usize| App { service_types: Some((0..n).map(|i| format!("工具-类目{i}")).collect()), ..clean() };
+        let types =
+            |n: usize| App { service_types: Some((0..n).map(|i| format!("工具-类目{i}")).collect()), ..clean() };
         assert_eq!(run(types(5)), []);
         assert_eq!(run(types(6)), one(Rule::AppServiceTypesMax, Severity::Error, "app.service_types"));
     }
@@ -493,7 +649,11 @@ mod tests {
         let n = |k: usize| "记账统计".chars().cycle().take(k).collect::<String>();
         assert_eq!(run(remark(&n(20))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0);
         assert_eq!(run(remark(&n(200))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0);
-        assert_eq!(run(remark(&format!("  {}  ", n(20)))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(), 0, "trimmed");
+        assert_eq!(
+            run(remark(&format!("  {}  ", n(20)))).iter().filter(|f| f.0 == Rule::AppRemarkLength).count(),
+            0,
+            "trimmed"
+        );
         assert_eq!(run(remark(&n(19))), one(Rule::AppRemarkLength, Severity::Error, "app.remark"));
         assert_eq!(run(remark(&n(201))), one(Rule::AppRemarkLength, Severity::Error, "app.remark"));
     }
@@ -508,14 +668,21 @@ mod tests {
         ] {
             assert_eq!(run(remark(text)), one(Rule::AppRemarkPlaceholder, Severity::Error, "app.remark"), "{text}");
         }
-        for text in ["提供Xbox与Foxx品牌周边的收藏记录和价格统计服务，不涉及交易。", "家电维修预约服务，提供7*24小时在线报修和维修进度查询。", "支持导出为XLSX表格的日常收支记账、分类统计和预算提醒服务。"] {
+        for text in [
+            "提供Xbox与Foxx品牌周边的收藏记录和价格统计服务，不涉及交易。",
+            "家电维修预约服务，提供7*24小时在线报修和维修进度查询。",
+            "支持导出为XLSX表格的日常收支记账、分类统计和预算提醒服务。",
+        ] {
             assert_eq!(run(remark(text)), [], "{text}");
         }
     }
 
     #[test]
     fn vague_remarks() {
-        for text in ["这是一个工具小程序，为用户提供服务，测试使用相关功能。", "某某记账小程序，某某记账小程序，某某记账小程序。"] {
+        for text in [
+            "这是一个工具小程序，为用户提供服务，测试使用相关功能。",
+            "某某记账小程序，某某记账小程序，某某记账小程序。",
+        ] {
             assert_eq!(run(remark(text)), one(Rule::AppRemarkVague, Severity::Warning, "app.remark"), "{text}");
         }
         // A short generic remark is reported for its length only.
@@ -529,7 +696,11 @@ mod tests {
         let msg = &run_with(games.clone(), true)[0].message;
         assert!(msg.contains("游戏") && msg.contains("版号"), "{msg}");
         let licensed = App {
-            pre_approvals: Some(vec![PreApproval { kind: Some("出版".into()), number: Some("ISBN 978-7-00".into()), document: Some(true) }]),
+            pre_approvals: Some(vec![PreApproval {
+                kind: Some("出版".into()),
+                number: Some("ISBN 978-7-00".into()),
+                document: Some(true),
+            }]),
             ..games
         };
         assert_eq!(run(licensed), []);
@@ -539,12 +710,94 @@ mod tests {
             "提供在线问诊和医生咨询服务，用户上传病历后由医生回复。",
             "城市内网约车预约出行服务，乘客下单后司机接单。",
         ] {
-            assert_eq!(run(remark(text)), one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.remark"), "{text}");
+            assert_eq!(
+                run(remark(text)),
+                one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.remark"),
+                "{text}"
+            );
         }
         let by_name = App { name: Some("某某新闻".into()), ..clean() };
         assert_eq!(run(by_name), one(Rule::AppPreApprovalSuspected, Severity::Warning, "app.name"));
         // Negated mentions are not hints.
         assert_eq!(run(remark("提供日常收支记账和预算提醒服务，不涉及新闻、游戏、直播和贷款。")), []);
+    }
+
+    /// A realistic complete draft of an individual (every section), as the content script reads it.
+    const WHOLE_PERSONAL_DRAFT: &str = r#"{
+        "subject": {"province": "北京市", "city": "北京市", "district": "朝阳区", "nature": "个人",
+            "certificate_type": "居民身份证", "certificate_number": "11010519491231002X", "name": "张三",
+            "address": "建国路88号SOHO现代城3号楼1201室"},
+        "subject_principal": {"name": "张三", "certificate_type": "居民身份证", "certificate_number": "11010519491231002X",
+            "validity_start": "2015-03-01", "validity_end": "长期", "mobile": "13800138000",
+            "emergency_mobile": "13900139000", "email": "zhangsan@example.com"},
+        "app": {"appid": "wx0123456789abcdef", "name": "张三的读书笔记", "service_types": ["工具-备忘录"],
+            "pre_approvals": [{"type": "以上都不涉及"}],
+            "remark": "个人读书笔记整理工具，用户可记录书摘、添加标签并按分类检索，仅供个人使用，不涉及交易。"},
+        "app_principal": {"reuse_subject_principal": true},
+        "admin": {"name": "张三", "certificate_number": "11010519491231002X"},
+        "materials": {"commitment_letter": {"uploaded": true}}
+    }"#;
+
+    #[test]
+    fn each_app_defect_gives_exactly_its_finding_across_all_families() {
+        let whole = |edit: &dyn Fn(&mut App)| -> Vec<(Rule, String)> {
+            let mut d: Draft = serde_json::from_str(WHOLE_PERSONAL_DRAFT).unwrap();
+            edit(d.app.as_mut().unwrap());
+            crate::check(&d, &Options { today: Date::new(2026, 11, 23).unwrap(), complete: true })
+                .findings
+                .into_iter()
+                .filter(|f| f.severity != Severity::Info)
+                .map(|f| (f.rule, f.field))
+                .collect()
+        };
+        assert_eq!(whole(&|_| {}), []);
+        fn item(kind: &str) -> PreApproval {
+            PreApproval { kind: Some(kind.into()), ..PreApproval::default() }
+        }
+        type Edit = fn(&mut App);
+        let cases: &[(Edit, Rule, &str)] = &[
+            ((|a| a.service_types = None), Rule::AppServiceTypesRequired, "app.service_types"),
+            (
+                (|a| a.service_types = Some((1..=6).map(|i| format!("工具-{i}")).collect())),
+                Rule::AppServiceTypesMax,
+                "app.service_types",
+            ),
+            ((|a| a.pre_approvals = Some(vec![])), Rule::AppPreApprovalRequired, "app.pre_approvals"),
+            (
+                (|a| {
+                    a.pre_approvals.as_mut().unwrap().push(PreApproval {
+                        number: Some("1".into()),
+                        document: Some(true),
+                        ..item("新闻")
+                    })
+                }),
+                Rule::AppPreApprovalExclusive,
+                "app.pre_approvals",
+            ),
+            ((|a| a.pre_approvals = Some(vec![item("文化")])), Rule::AppPreApprovalDocument, "app.pre_approvals[0]"),
+            (
+                (|a| a.remark = Some("提供休闲小游戏，用户可以闯关并查看好友排行榜，不涉及交易。".into())),
+                Rule::AppPreApprovalSuspected,
+                "app.remark",
+            ),
+            ((|a| a.name = Some("张三新闻".into())), Rule::AppPreApprovalSuspected, "app.name"),
+            ((|a| a.remark = None), Rule::AppRemarkRequired, "app.remark"),
+            ((|a| a.remark = Some("读书笔记工具".into())), Rule::AppRemarkLength, "app.remark"),
+            (
+                (|a| a.remark = Some("个人读书笔记整理工具，用户可记录XXX、添加标签并按分类检索，不涉及交易。".into())),
+                Rule::AppRemarkPlaceholder,
+                "app.remark",
+            ),
+            (
+                (|a| a.remark = Some("这是一个工具小程序，为用户提供服务，测试使用相关功能。".into())),
+                Rule::AppRemarkVague,
+                "app.remark",
+            ),
+            ((|a| a.appid = Some("ｗｘ0123456789abcdef".into())), Rule::InputFullwidth, "app.appid"),
+        ];
+        for (edit, rule, field) in cases {
+            assert_eq!(whole(edit), [(*rule, field.to_string())], "{rule}");
+        }
     }
 
     #[test]
@@ -559,6 +812,13 @@ mod tests {
         for w in GENERIC_WORDS {
             assert_eq!(w.to_ascii_lowercase(), *w, "{w}");
         }
+        for kw in LICENSED_FIELDS.iter().flat_map(|f| f.keywords) {
+            assert!(KEYWORD_STARTS.may_start(kw.as_bytes()), "{kw} is filtered out");
+        }
+        assert!(
+            !KEYWORD_STARTS.may_start("记".as_bytes()) || !KEYWORD_STARTS.may_start("账".as_bytes()),
+            "the filter filters"
+        );
         assert!(starts_with_word("小程序".as_bytes(), "小程".as_bytes()));
         assert!(!starts_with_word("小".as_bytes(), "小程".as_bytes()));
     }
@@ -570,7 +830,11 @@ mod tests {
                 appid: Some(s.into()),
                 name: Some(s.into()),
                 service_types: Some(vec![s.into(); 7]),
-                pre_approvals: Some(vec![PreApproval { kind: Some(s.into()), number: Some(s.into()), document: Some(false) }]),
+                pre_approvals: Some(vec![PreApproval {
+                    kind: Some(s.into()),
+                    number: Some(s.into()),
+                    document: Some(false),
+                }]),
                 remark: Some(s.repeat(30)),
             };
             run_with(app, true);

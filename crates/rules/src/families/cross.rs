@@ -11,6 +11,7 @@ use crate::draft::Person;
 use crate::finding::{Finding, Severity};
 use crate::ids;
 use crate::normalize;
+use std::borrow::Cow;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if let (Some(subject_principal), Some(app_principal)) = (&ctx.draft.subject_principal, ctx.app_principal.as_deref()) {
@@ -30,20 +31,29 @@ fn looks_like_resident_id(n: &str) -> bool {
     (15..=20).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit() || b == b'X')
 }
 
-fn id_key(p: &Person) -> Option<String> {
-    normalize::present(&p.certificate_number).map(|s| normalize::code(s, true).value.into_owned())
+fn id_key(p: &Person) -> Option<Cow<'_, str>> {
+    normalize::present(&p.certificate_number).map(|s| normalize::code(s, true).value)
 }
 
-fn name_key(p: &Person) -> Option<String> {
-    normalize::present(&p.name).map(normalize::name_key)
+/// A name as compared: the characters of [`normalize::name_key`], without allocating.
+fn name_chars(name: &Option<String>) -> Option<impl Iterator<Item = char> + '_> {
+    let name = normalize::present(name)?;
+    Some(name.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(normalize::halfwidth_char))
 }
 
-fn phone_key(v: &Option<String>) -> Option<String> {
-    normalize::present(v).map(|s| normalize::phone(s).value.into_owned())
+/// `Some(true)` when both names are given and equal, `Some(false)` when both are given and differ.
+fn same_name(a: &Option<String>, b: &Option<String>) -> Option<bool> {
+    Some(name_chars(a)?.eq(name_chars(b)?))
 }
 
-fn email_key(v: &Option<String>) -> Option<String> {
-    normalize::present(v).map(|s| normalize::code(s, false).value.to_ascii_lowercase())
+fn phone_key(v: &Option<String>) -> Option<Cow<'_, str>> {
+    normalize::present(v).map(|s| normalize::phone(s).value)
+}
+
+/// E-mail addresses compare case-insensitively (domains always are; providers treat local parts so).
+fn same_email(a: &Option<String>, b: &Option<String>) -> Option<bool> {
+    let key = |v| normalize::present(v).map(|s| normalize::code(s, false).value);
+    Some(key(a)?.eq_ignore_ascii_case(&key(b)?))
 }
 
 /// `Some(true)` same person, `Some(false)` different people, `None` not enough to tell.
@@ -51,10 +61,7 @@ fn email_key(v: &Option<String>) -> Option<String> {
 /// The ID number decides; when it differs but the names agree, one number is more likely mistyped
 /// (the ID rules say so) than two namesakes sharing a phone, so that is not called "different".
 fn same_person(a: &Person, b: &Person) -> Option<bool> {
-    let names = match (name_key(a), name_key(b)) {
-        (Some(x), Some(y)) => Some(x == y),
-        _ => None,
-    };
+    let names = same_name(&a.name, &b.name);
     match (id_key(a), id_key(b)) {
         (Some(x), Some(y)) if x == y => Some(true),
         (Some(_), Some(_)) if names == Some(true) => None,
@@ -66,7 +73,7 @@ fn same_person(a: &Person, b: &Person) -> Option<bool> {
 fn shared_contacts(sp: &Person, ap: &Person, out: &mut Vec<Finding>) {
     let (sp_mobile, ap_mobile) = (phone_key(&sp.mobile), phone_key(&ap.mobile));
     let (sp_emergency, ap_emergency) = (phone_key(&sp.emergency_mobile), phone_key(&ap.emergency_mobile));
-    let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+    let same = |a: &Option<Cow<str>>, b: &Option<Cow<str>>| a.is_some() && a == b;
 
     if same(&sp_mobile, &ap_mobile) {
         out.push(Finding::new(
@@ -84,7 +91,7 @@ fn shared_contacts(sp: &Person, ap: &Person, out: &mut Vec<Finding>) {
     if same(&sp_emergency, &ap_emergency) || same(&ap_emergency, &sp_mobile) {
         out.push(emergency_finding("app_principal.emergency_mobile"));
     }
-    if same(&email_key(&sp.email), &email_key(&ap.email)) {
+    if same_email(&sp.email, &ap.email) == Some(true) {
         out.push(Finding::new(
             Rule::CrossEmailShared,
             Severity::Error,
@@ -106,12 +113,14 @@ fn emergency_finding(field: &str) -> Finding {
 }
 
 fn inconsistent(sp: &Person, ap: &Person, out: &mut Vec<Finding>) {
-    let differs = |a: Option<String>, b: Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+    fn differs<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        matches!((a, b), (Some(x), Some(y)) if x != y)
+    }
     let checks = [
-        ("name", "姓名", "name", differs(name_key(sp), name_key(ap))),
+        ("name", "姓名", "name", same_name(&sp.name, &ap.name) == Some(false)),
         ("mobile", "手机号", "mobile", differs(phone_key(&sp.mobile), phone_key(&ap.mobile))),
         ("emergency_mobile", "应急手机号", "emergency mobile", differs(phone_key(&sp.emergency_mobile), phone_key(&ap.emergency_mobile))),
-        ("email", "邮箱", "e-mail", differs(email_key(&sp.email), email_key(&ap.email))),
+        ("email", "邮箱", "e-mail", same_email(&sp.email, &ap.email) == Some(false)),
     ];
     for (field, zh, en, different) in checks {
         if different {
@@ -127,20 +136,22 @@ fn inconsistent(sp: &Person, ap: &Person, out: &mut Vec<Finding>) {
 }
 
 /// Compares a value with the admin's, where the admin's may be masked (`张*`, `1101**********002X`):
-/// `*` matches any one character.
-fn matches_masked(value: &str, admin: &str) -> bool {
-    let masked = admin.contains(['*', '＊']);
-    if !masked {
-        return value == admin;
+/// `*` (already half-width) matches any one character.
+fn matches_masked(value: impl Iterator<Item = char>, admin: impl Iterator<Item = char>) -> bool {
+    let (mut value, mut admin) = (value, admin);
+    loop {
+        match (value.next(), admin.next()) {
+            (None, None) => return true,
+            (Some(v), Some(a)) if a == '*' || v == a => {}
+            _ => return false,
+        }
     }
-    value.chars().count() == admin.chars().count()
-        && value.chars().zip(admin.chars()).all(|(v, a)| a == '*' || a == '＊' || v == a)
 }
 
 fn app_principal_admin(ctx: &Ctx, out: &mut Vec<Finding>) {
     let (Some(ap), Some(admin)) = (ctx.app_principal.as_deref(), &ctx.draft.admin) else { return };
-    if let (Some(name), Some(admin_name)) = (name_key(ap), normalize::present(&admin.name).map(normalize::name_key)) {
-        if !matches_masked(&name, &admin_name) {
+    if let (Some(name), Some(admin_name)) = (name_chars(&ap.name), name_chars(&admin.name)) {
+        if !matches_masked(name, admin_name) {
             out.push(Finding::new(
                 Rule::CrossAppPrincipalAdmin,
                 Severity::Error,
@@ -150,12 +161,12 @@ fn app_principal_admin(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    let admin_number = normalize::present(&admin.certificate_number).map(|s| normalize::code(s, true).value.into_owned());
+    let admin_number = normalize::present(&admin.certificate_number).map(|s| normalize::code(s, true).value);
     if let (Some(number), Some(admin_number)) = (id_key(ap), admin_number) {
         // A number that fails the ID checks is reported by them; saying it also differs from the
         // admin's would report one typo twice.
         let malformed = looks_like_resident_id(&number) && ids::resident_id_problem(&number, ctx.today).is_some();
-        if !malformed && !matches_masked(&number, &admin_number) {
+        if !malformed && !matches_masked(number.chars(), admin_number.chars()) {
             out.push(Finding::new(
                 Rule::CrossAppPrincipalAdmin,
                 Severity::Error,

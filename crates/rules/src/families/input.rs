@@ -118,7 +118,12 @@ mod tests {
     fn clean_half_width_values_give_nothing() {
         let d = Draft {
             subject: Some(Subject { certificate_number: Some(" 91440300MA5G1K2P8N ".into()), ..Subject::default() }),
-            subject_principal: Some(person("11010519491231002x", "13800138000", "+8613900139000", "zhangsan@example.com")),
+            subject_principal: Some(person(
+                "11010519491231002x",
+                "13800138000",
+                "+8613900139000",
+                "zhangsan@example.com",
+            )),
             app: Some(App { appid: Some("wx0123456789abcdef".into()), ..App::default() }),
             ..Draft::default()
         };
@@ -128,9 +133,20 @@ mod tests {
     #[test]
     fn full_width_and_inner_spaces_are_reported_per_field() {
         let d = Draft {
-            subject: Some(Subject { certificate_number: Some("９１４４０３００MA5G1K2P8N".into()), ..Subject::default() }),
-            subject_principal: Some(person("110105 19491231002X", "138-0013-8000", "13900139000", "zhangsan＠example.com")),
-            admin: Some(Admin { certificate_number: Some("１１０１０５１９４９１２３１００２Ｘ".into()), ..Admin::default() }),
+            subject: Some(Subject {
+                certificate_number: Some("９１４４０３００MA5G1K2P8N".into()),
+                ..Subject::default()
+            }),
+            subject_principal: Some(person(
+                "110105 19491231002X",
+                "138-0013-8000",
+                "13900139000",
+                "zhangsan＠example.com",
+            )),
+            admin: Some(Admin {
+                certificate_number: Some("１１０１０５１９４９１２３１００２Ｘ".into()),
+                ..Admin::default()
+            }),
             app: Some(App { appid: Some("wx0123456789ａｂｃdef".into()), ..App::default() }),
             ..Draft::default()
         };
@@ -152,7 +168,12 @@ mod tests {
     #[test]
     fn reused_app_principal_reports_only_what_its_page_shows() {
         let mut d = Draft {
-            subject_principal: Some(person("11010519491231002X", "１３８００１３８０００", "13900139000", "a@example.com")),
+            subject_principal: Some(person(
+                "11010519491231002X",
+                "１３８００１３８０００",
+                "13900139000",
+                "a@example.com",
+            )),
             app_principal: Some(Person { reuse_subject_principal: Some(true), ..Person::default() }),
             ..Draft::default()
         };

@@ -92,14 +92,15 @@ fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec
 }
 
 /// JPG/JPEG/PNG by both content type and extension; a missing one is not held against the file.
+/// (A renamed `.pdf` → `.jpg` is caught by the content type the browser sniffs or the OS reports.)
 fn format_ok(upload: &Upload) -> bool {
     let type_ok = normalize::present(&upload.content_type).is_none_or(|t| {
         let essence = t.split(';').next().unwrap_or("").trim();
         ["image/jpeg", "image/jpg", "image/pjpeg", "image/png"].iter().any(|ok| essence.eq_ignore_ascii_case(ok))
     });
-    let extension_ok = normalize::present(&upload.file_name).is_none_or(|name| {
-        name.rsplit_once('.')
-            .is_some_and(|(_, ext)| ["jpg", "jpeg", "png"].iter().any(|ok| ext.trim().eq_ignore_ascii_case(ok)))
+    // A name without an extension (a pasted `image`, a `blob`) says nothing about the format.
+    let extension_ok = normalize::present(&upload.file_name).and_then(|name| name.rsplit_once('.')).is_none_or(|(_, ext)| {
+        ["jpg", "jpeg", "png"].iter().any(|ok| ext.trim().eq_ignore_ascii_case(ok))
     });
     type_ok && extension_ok
 }
@@ -149,7 +150,9 @@ fn letters(ctx: &Ctx, letter: Option<&Letter>, letter_in_uploads: bool, out: &mu
             "江苏、宁夏、福建的单位备案，承诺书必须加盖公章（不接受按手印代替），请盖章后重新上传。",
             "In Jiangsu, Ningxia and Fujian an organisation's commitment letter must bear its seal (no fingerprint alternative); seal it and upload again.",
         ));
-    } else if individual_business {
+    } else if individual_business && remark_explains_no_seal(ctx) {
+        // Without the remark, subject_no_seal_remark (an error on subject.remark) already tells the
+        // user what to do; the reminder is for the draft that has done it.
         out.push(Finding::new(
             Rule::LetterUnsealedIndividual,
             Severity::Warning,
@@ -158,6 +161,15 @@ fn letters(ctx: &Ctx, letter: Option<&Letter>, letter_in_uploads: bool, out: &mu
             "An individual business without a seal must hand-write the date, sign, add a fingerprint and write the ID number on the letter.",
         ));
     }
+}
+
+/// The remark an individual business writes when its letter is unsealed (see subject_no_seal_remark).
+fn remark_explains_no_seal(ctx: &Ctx) -> bool {
+    ctx.draft
+        .subject
+        .as_ref()
+        .and_then(|s| normalize::present(&s.remark))
+        .is_some_and(|r| normalize::name_key(r).contains("个体工商户无公章"))
 }
 
 #[cfg(test)]
@@ -212,10 +224,16 @@ mod tests {
 
     #[test]
     fn format_by_content_type_and_extension() {
-        for (name, content_type) in [("a.pdf", "application/pdf"), ("a.jpg", "application/pdf"), ("a.pdf", "image/jpeg"), ("a.gif", ""), ("jpg", "image/jpeg"), ("a.webp", "image/webp")] {
+        for (name, content_type) in [("a.pdf", "application/pdf"), ("a.jpg", "application/pdf"), ("a.pdf", "image/jpeg"), ("a.gif", ""), ("a.jpg.pdf", "image/jpeg"), ("a.webp", "image/webp"), ("blob", "image/gif")] {
             let d = with_uploads(vec![upload("other", name, content_type, 500_000, 1600, 1200)]);
             assert_eq!(rules(&d), pair("upload_format", "materials.uploads[0]"), "{name} {content_type}");
         }
+    }
+
+    #[test]
+    fn a_name_without_extension_defers_to_the_content_type() {
+        let d = with_uploads(vec![upload("other", "image", "image/png", 500_000, 1600, 1200)]);
+        assert_eq!(rules(&d), vec![]);
     }
 
     #[test]
@@ -293,9 +311,13 @@ mod tests {
 
     #[test]
     fn unsealed_individual_business_gets_the_reminder() {
-        let d = letter_draft(subject("北京市", "企业", "92110000MA1234567X"), letter(true, Some(false)));
+        let with_remark = Subject { remark: Some("个体工商户无公章".into()), ..subject("北京市", "企业", "92110000MA1234567X") };
+        let d = letter_draft(with_remark, letter(true, Some(false)));
         let got = found(&d, false);
         assert_eq!(got, vec![("letter_unsealed_individual".to_owned(), "materials.commitment_letter".to_owned(), Severity::Warning)]);
+        // Without the remark the subject rule's error speaks; no second finding here.
+        let d = letter_draft(subject("北京市", "企业", "92110000MA1234567X"), letter(true, Some(false)));
+        assert_eq!(rules(&d), vec![]);
         let company = letter_draft(subject("北京市", "企业", "91110000600037341L"), letter(true, Some(false)));
         assert_eq!(rules(&company), vec![]);
     }

@@ -195,10 +195,12 @@ impl PersonCheck<'_, '_> {
                     self.push(Rule::PersonPermitFormat, severity, "certificate_number", zh.into(), en.into());
                     return false;
                 }
-                permit.is_residence_permit() && ids::resident_id_problem(number, self.ctx.today).is_none() && {
+                // Residence permits carry a birth date like a resident ID: the minor check applies.
+                let birth_date_trusted = permit.is_residence_permit() && ids::resident_id_problem(number, self.ctx.today).is_none();
+                if birth_date_trusted {
                     self.minor(number);
-                    true
                 }
+                birth_date_trusted
             }
             DocumentType::Other | DocumentType::Unknown => false,
         }
@@ -286,8 +288,15 @@ impl PersonCheck<'_, '_> {
             (_, Some(Validity::Date(e))) => self.expiring(e),
             _ => {}
         }
-        if let (true, DocumentType::Personal(PersonalDocument::ResidentId), Some(Validity::Date(s)), Some(e)) = (id_valid, doc, start, end) {
-            if s <= self.ctx.today && !matches!(e, Validity::Invalid) && !matches!(e, Validity::Date(e) if e <= s) {
+        // The span rule needs a trustworthy birth date and two dates that passed the checks above.
+        let resident_id = doc == DocumentType::Personal(PersonalDocument::ResidentId);
+        if let (true, true, Some(Validity::Date(s)), Some(e)) = (id_valid, resident_id, start, end) {
+            let end_ok = match e {
+                Validity::Date(e) => e > s,
+                Validity::Indefinite => true,
+                Validity::Invalid => false,
+            };
+            if s <= self.ctx.today && end_ok {
                 self.span(s, e);
             }
         }

@@ -62,7 +62,14 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     seal_remark(ctx, subject, out);
 }
 
-fn push(out: &mut Vec<Finding>, rule: Rule, severity: Severity, field: &str, zh: impl Into<String>, en: impl Into<String>) {
+fn push(
+    out: &mut Vec<Finding>,
+    rule: Rule,
+    severity: Severity,
+    field: &str,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+) {
     out.push(Finding::new(rule, severity, field, zh, en));
 }
 
@@ -134,8 +141,8 @@ fn name(ctx: &Ctx, s: &Subject, nature: Option<&str>, out: &mut Vec<Finding>) {
     // For an individual the name must be the principal's: when it is not, that is the one mistake
     // to report (the account's name then differs too, as an echo of it).
     let principal = ctx.draft.subject_principal.as_ref().and_then(|p| present(&p.name));
-    let not_the_person = nature == Some(PERSONAL)
-        && principal.is_some_and(|p| normalize::name_key(name) != normalize::name_key(p));
+    let not_the_person =
+        nature == Some(PERSONAL) && principal.is_some_and(|p| normalize::name_key(name) != normalize::name_key(p));
     if not_the_person {
         push(
             out,
@@ -234,7 +241,10 @@ fn number(ctx: &Ctx, s: &Subject, nature: Option<&str>, province: Option<&'stati
     if let Some(problem) = ids::uscc_problem(code) {
         let (zh, en) = match problem {
             UsccProblem::Length => ("应为18位", "must have 18 characters"),
-            UsccProblem::Charset => ("含不允许的字符（不使用 I、O、Z、S、V，第3–8位为数字）", "contains characters not allowed (no I, O, Z, S, V; chars 3–8 are digits)"),
+            UsccProblem::Charset => (
+                "含不允许的字符（不使用 I、O、Z、S、V，第3–8位为数字）",
+                "contains characters not allowed (no I, O, Z, S, V; chars 3–8 are digits)",
+            ),
             UsccProblem::Checksum => ("校验位不正确，可能有输错的字符", "has a wrong check character: probably a typo"),
         };
         push(
@@ -281,7 +291,9 @@ fn number(ctx: &Ctx, s: &Subject, nature: Option<&str>, province: Option<&'stati
 
 fn id_problem_text(problem: IdProblem) -> (&'static str, &'static str) {
     match problem {
-        IdProblem::Length => ("应为18位（不接受15位旧号码）", "must have 18 characters (15-digit old numbers are not accepted)"),
+        IdProblem::Length => {
+            ("应为18位（不接受15位旧号码）", "must have 18 characters (15-digit old numbers are not accepted)")
+        }
         IdProblem::Charset => ("只能是17位数字加最后一位数字或X", "must be 17 digits followed by a digit or X"),
         IdProblem::Region => ("前6位不是有效的行政区划代码", "starts with an unknown division code"),
         IdProblem::BirthDate => ("第7–14位不是有效的出生日期", "has an impossible birth date in chars 7–14"),
@@ -289,7 +301,13 @@ fn id_problem_text(problem: IdProblem) -> (&'static str, &'static str) {
     }
 }
 
-fn addresses(ctx: &Ctx, s: &Subject, nature: Option<&str>, province: Option<&'static Province>, out: &mut Vec<Finding>) {
+fn addresses(
+    ctx: &Ctx,
+    s: &Subject,
+    nature: Option<&str>,
+    province: Option<&'static Province>,
+    out: &mut Vec<Finding>,
+) {
     if ctx.complete && nature.is_some_and(|n| n != PERSONAL) && present(&s.certificate_address).is_none() {
         push(
             out,
@@ -420,7 +438,10 @@ mod address {
                 return true;
             }
             // `3-2-501`: a dash between digits is a building-unit-room number.
-            if arabic && matches!(chars.get(i), Some('-' | '－' | '—')) && chars.get(i + 1).is_some_and(|&c| is_digit(c)) {
+            if arabic
+                && matches!(chars.get(i), Some('-' | '－' | '—'))
+                && chars.get(i + 1).is_some_and(|&c| is_digit(c))
+            {
                 return true;
             }
             // A room number closing the address: `科兴科学园A座1201`.
@@ -663,7 +684,13 @@ mod tests {
 
     #[test]
     fn test_codes_really_pass_their_check_characters() {
-        for code in ["91440300MA5G1K2P8N", "91110000600037341L", "92440300MA5FXXXX2Y", "12100000400000767G", "91310101MA1FPXXXXF"] {
+        for code in [
+            "91440300MA5G1K2P8N",
+            "91110000600037341L",
+            "92440300MA5FXXXX2Y",
+            "12100000400000767G",
+            "91310101MA1FPXXXXF",
+        ] {
             assert_eq!(ids::uscc_problem(code), None, "{code}");
         }
         assert_eq!(ids::resident_id_problem("11010519491231002X", TODAY), None);
@@ -708,7 +735,10 @@ mod tests {
     fn nature_name_number_and_addresses_are_required_in_a_complete_check() {
         let s = Subject { nature: None, ..enterprise() };
         assert_eq!(only(s), one(Rule::SubjectNatureRequired, Severity::Error, "subject.nature"));
-        assert_eq!(only(Subject { name: None, ..enterprise() }), one(Rule::SubjectNameRequired, Severity::Error, "subject.name"));
+        assert_eq!(
+            only(Subject { name: None, ..enterprise() }),
+            one(Rule::SubjectNameRequired, Severity::Error, "subject.name")
+        );
         assert_eq!(
             only(Subject { certificate_number: Some("".into()), ..enterprise() }),
             one(Rule::SubjectNumberRequired, Severity::Error, "subject.certificate_number")
@@ -717,7 +747,10 @@ mod tests {
             only(Subject { certificate_address: None, ..enterprise() }),
             one(Rule::SubjectCertificateAddressRequired, Severity::Error, "subject.certificate_address")
         );
-        assert_eq!(only(Subject { address: None, ..enterprise() }), one(Rule::SubjectAddressRequired, Severity::Error, "subject.address"));
+        assert_eq!(
+            only(Subject { address: None, ..enterprise() }),
+            one(Rule::SubjectAddressRequired, Severity::Error, "subject.address")
+        );
     }
 
     #[test]
@@ -821,7 +854,10 @@ mod tests {
             ..enterprise()
         };
         let f = "subject.certificate_number";
-        assert_eq!(only(personal("110105194912310021", "居民身份证")), one(Rule::SubjectPersonalIdInvalid, Severity::Error, f));
+        assert_eq!(
+            only(personal("110105194912310021", "居民身份证")),
+            one(Rule::SubjectPersonalIdInvalid, Severity::Error, f)
+        );
         assert_eq!(only(personal("110105491231002", "居民身份证")).0, Rule::SubjectPersonalIdInvalid);
         assert_eq!(run(personal("11010519491231002x", "居民身份证")), []);
         assert_eq!(run(personal("E12345678", "护照")), []);
@@ -830,7 +866,13 @@ mod tests {
     #[test]
     fn address_repeating_the_region() {
         let f = "subject.address";
-        for a in ["广东省深圳市南山区粤海街道科技园路1号", "深圳市南山区粤海街道科技园路1号", "南山区粤海街道科技园路1号", "深圳南山区科技园路1号", "广东深圳市南山区科技园路1号"] {
+        for a in [
+            "广东省深圳市南山区粤海街道科技园路1号",
+            "深圳市南山区粤海街道科技园路1号",
+            "南山区粤海街道科技园路1号",
+            "深圳南山区科技园路1号",
+            "广东深圳市南山区科技园路1号",
+        ] {
             let s = Subject { address: Some(a.into()), ..enterprise() };
             assert_eq!(only(s), one(Rule::SubjectAddressRepeatsRegion, Severity::Error, f), "{a}");
         }
@@ -839,7 +881,12 @@ mod tests {
     #[test]
     fn address_in_another_region() {
         let f = "subject.address";
-        for a in ["广州市天河区体育西路100号", "湖南省长沙市岳麓区麓山南路2号", "粤海街道科技园路1号（北京市朝阳区分部）", "广西省南宁市民族大道1号"] {
+        for a in [
+            "广州市天河区体育西路100号",
+            "湖南省长沙市岳麓区麓山南路2号",
+            "粤海街道科技园路1号（北京市朝阳区分部）",
+            "广西省南宁市民族大道1号",
+        ] {
             let s = Subject { address: Some(a.into()), ..enterprise() };
             assert_eq!(only(s), one(Rule::SubjectAddressOtherRegion, Severity::Error, f), "{a}");
         }
@@ -848,15 +895,27 @@ mod tests {
     #[test]
     fn same_province_cities_need_a_known_chosen_city() {
         // A city picked by code is not compared with cities of its province …
-        let coded = Subject { city: Some("440300".into()), address: Some("南城街道东莞市商会大厦1号".into()), ..enterprise() };
+        let coded =
+            Subject {
+                city: Some("440300".into()), address: Some("南城街道东莞市商会大厦1号".into()), ..enterprise()
+            };
         assert_eq!(run(coded), []);
         // (Starting with a city of the province is repeating the region, whichever city was chosen.)
-        let coded = Subject { city: Some("440300".into()), address: Some("东莞市南城街道鸿福路1号".into()), ..enterprise() };
+        let coded =
+            Subject {
+                city: Some("440300".into()), address: Some("东莞市南城街道鸿福路1号".into()), ..enterprise()
+            };
         assert_eq!(only(coded).0, Rule::SubjectAddressRepeatsRegion);
         // … but another province is still another province.
-        let coded = Subject { city: Some("440300".into()), address: Some("长沙市岳麓区麓山南路2号".into()), ..enterprise() };
+        let coded =
+            Subject {
+                city: Some("440300".into()), address: Some("长沙市岳麓区麓山南路2号".into()), ..enterprise()
+            };
         assert_eq!(only(coded).0, Rule::SubjectAddressOtherRegion);
-        let short_city = Subject { city: Some("深圳".into()), address: Some("东莞市南城街道鸿福路1号".into()), ..enterprise() };
+        let short_city =
+            Subject {
+                city: Some("深圳".into()), address: Some("东莞市南城街道鸿福路1号".into()), ..enterprise()
+            };
         assert_eq!(only(short_city).0, Rule::SubjectAddressOtherRegion);
     }
 
@@ -870,7 +929,15 @@ mod tests {
             address: Some(a.into()),
             ..enterprise()
         };
-        for a in ["南京东路300号5楼", "南京西路1266号恒隆广场", "湖南路8号", "北京东路99号3楼", "四川中路1号", "广东路500号", "福州路318号"] {
+        for a in [
+            "南京东路300号5楼",
+            "南京西路1266号恒隆广场",
+            "湖南路8号",
+            "北京东路99号3楼",
+            "四川中路1号",
+            "广东路500号",
+            "福州路318号",
+        ] {
             let s = shanghai(a);
             assert!(!run(s).iter().any(|f| f.2 == "subject.address"), "{a}");
         }
@@ -884,7 +951,17 @@ mod tests {
         for a in ["中关村大街27号", "学院路30号", "上地十街10号百度大厦"] {
             assert!(!run(beijing(a)).iter().any(|f| f.2 == "subject.address"), "{a}");
         }
-        for a in ["中国(广东)自由贸易试验区深圳前海深港合作区前湾一路1号A栋201室", "福田街道珠江门市部对面滨河路8号", "粤海街道科技园路1号A栋201室", "人民路100号", "南头街道南山大道1001号", "西丽街道留仙大道3370号南山智园C3栋", "沙河街道华侨城东部工业区A1栋3楼", "桃源街道平山村一巷5号", "招商街道蛇口南海大道1077号南京市场旁"] {
+        for a in [
+            "中国(广东)自由贸易试验区深圳前海深港合作区前湾一路1号A栋201室",
+            "福田街道珠江门市部对面滨河路8号",
+            "粤海街道科技园路1号A栋201室",
+            "人民路100号",
+            "南头街道南山大道1001号",
+            "西丽街道留仙大道3370号南山智园C3栋",
+            "沙河街道华侨城东部工业区A1栋3楼",
+            "桃源街道平山村一巷5号",
+            "招商街道蛇口南海大道1077号南京市场旁",
+        ] {
             let s = Subject { address: Some(a.into()), ..enterprise() };
             assert_eq!(run(s), [], "{a}");
         }
@@ -892,10 +969,25 @@ mod tests {
 
     #[test]
     fn house_numbers() {
-        for a in ["科技园路1号", "科技园路１号", "科技园路一百二十三号", "留仙大道3370号", "坪山村3组", "幸福里12弄", "金融街3-2-501", "A座1201室", "5F", "花园小区8栋", "科兴科学园B栋", "科兴科学园Ａ座1201", "建国路甲1201"] {
+        for a in [
+            "科技园路1号",
+            "科技园路１号",
+            "科技园路一百二十三号",
+            "留仙大道3370号",
+            "坪山村3组",
+            "幸福里12弄",
+            "金融街3-2-501",
+            "A座1201室",
+            "5F",
+            "花园小区8栋",
+            "科兴科学园B栋",
+            "科兴科学园Ａ座1201",
+            "建国路甲1201",
+        ] {
             assert!(address::has_house_number(a), "{a}");
         }
-        for a in ["粤海街道科技园路", "五一村", "十里铺", "中关村大街", "科技园AB", "科技园路12", "2024年新建园区"] {
+        for a in ["粤海街道科技园路", "五一村", "十里铺", "中关村大街", "科技园AB", "科技园路12", "2024年新建园区"]
+        {
             assert!(!address::has_house_number(a), "{a}");
         }
         let f = "subject.address";
@@ -917,14 +1009,29 @@ mod tests {
             ..enterprise()
         };
         let licence_findings = |s: Subject| -> Vec<_> { run(s).into_iter().filter(|x| x.2 == f).collect() };
-        assert_eq!(licence_findings(with("2026-12-22", "广东省")), [one(Rule::SubjectLicenceExpiring, Severity::Error, f)]);
-        assert_eq!(licence_findings(with("2025-01-01", "广东省")), [one(Rule::SubjectLicenceExpiring, Severity::Error, f)]);
+        assert_eq!(
+            licence_findings(with("2026-12-22", "广东省")),
+            [one(Rule::SubjectLicenceExpiring, Severity::Error, f)]
+        );
+        assert_eq!(
+            licence_findings(with("2025-01-01", "广东省")),
+            [one(Rule::SubjectLicenceExpiring, Severity::Error, f)]
+        );
         // Exactly one month away: a warning, not an error.
-        assert_eq!(licence_findings(with("2026-12-23", "广东省")), [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]);
-        assert_eq!(licence_findings(with("2027-02-22", "广东省")), [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]);
+        assert_eq!(
+            licence_findings(with("2026-12-23", "广东省")),
+            [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]
+        );
+        assert_eq!(
+            licence_findings(with("2027-02-22", "广东省")),
+            [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]
+        );
         assert_eq!(licence_findings(with("2027-02-23", "广东省")), []);
         // 宁夏 warns six months ahead.
-        assert_eq!(licence_findings(with("2027-05-22", "宁夏回族自治区")), [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]);
+        assert_eq!(
+            licence_findings(with("2027-05-22", "宁夏回族自治区")),
+            [one(Rule::SubjectLicenceExpiring, Severity::Warning, f)]
+        );
         assert_eq!(licence_findings(with("2027-05-23", "宁夏回族自治区")), []);
         for fine in ["长期", "永久", "", "not a date", "2026-13-01"] {
             assert_eq!(licence_findings(with(fine, "广东省")), [], "{fine}");
@@ -948,9 +1055,155 @@ mod tests {
         assert!(run_with(&d, true).is_empty());
     }
 
+    /// A realistic complete enterprise draft (every section), as the content script would read it.
+    const WHOLE_DRAFT: &str = r#"{
+        "subject": {"province": "浙江省", "city": "杭州市", "district": "西湖区", "nature": "企业",
+            "certificate_type": "营业执照（个人或企业）", "certificate_number": "91330106MA2AB1234G",
+            "name": "杭州某某网络科技有限公司", "certificate_address": "浙江省杭州市西湖区文三路90号",
+            "address": "文三路90号东部软件园1号楼5层", "remark": "",
+            "account_subject_name": "杭州某某网络科技有限公司", "license_valid_until": "长期"},
+        "subject_principal": {"name": "张三", "certificate_type": "居民身份证", "certificate_number": "11010519491231002X",
+            "validity_start": "2015-03-01", "validity_end": "长期", "mobile": "13800138000",
+            "emergency_mobile": "13900139000", "email": "zhangsan@example.com", "is_legal_representative": true},
+        "app": {"appid": "wx0123456789abcdef", "name": "某某记账", "service_types": ["工具-记账"],
+            "pre_approvals": [{"type": "以上都不涉及"}],
+            "remark": "为个人用户提供日常收支记账、分类统计和预算提醒服务，不涉及交易和用户发布内容。"},
+        "app_principal": {"reuse_subject_principal": true},
+        "admin": {"name": "张三", "certificate_number": "11010519491231002X"},
+        "materials": {"commitment_letter": {"uploaded": true, "sealed": true}}
+    }"#;
+
+    /// Errors and warnings of a complete check of the whole draft with `edit` applied.
+    fn whole(edit: impl FnOnce(&mut Draft)) -> Vec<(Rule, String)> {
+        let mut d: Draft = serde_json::from_str(WHOLE_DRAFT).unwrap();
+        edit(&mut d);
+        crate::check(&d, &Options { today: TODAY, complete: true })
+            .findings
+            .into_iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| (f.rule, f.field))
+            .collect()
+    }
+
+    #[test]
+    fn each_subject_defect_gives_exactly_its_finding_across_all_families() {
+        assert_eq!(whole(|_| {}), []);
+        type Edit = fn(&mut Subject);
+        let cases: &[(Edit, Rule, &str)] = &[
+            (|s| s.city = None, Rule::SubjectRegionRequired, "subject.city"),
+            (|s| s.nature = None, Rule::SubjectNatureRequired, "subject.nature"),
+            (
+                |s| s.certificate_type = Some("组织机构代码证".into()),
+                Rule::SubjectCertificateTypeAllowed,
+                "subject.certificate_type",
+            ),
+            (|s| s.name = Some(" ".into()), Rule::SubjectNameRequired, "subject.name"),
+            (|s| s.name = Some("杭州**网络科技有限公司".into()), Rule::SubjectNameMasked, "subject.name"),
+            (
+                |s| s.account_subject_name = Some("杭州某某信息技术有限公司".into()),
+                Rule::SubjectNameMismatch,
+                "subject.name",
+            ),
+            (|s| s.certificate_number = None, Rule::SubjectNumberRequired, "subject.certificate_number"),
+            (
+                |s| s.certificate_number = Some("91330106MA2AB12340".into()),
+                Rule::SubjectUsccInvalid,
+                "subject.certificate_number",
+            ),
+            (
+                |s| s.certificate_number = Some("330106000123456".into()),
+                Rule::SubjectRegistrationNumber,
+                "subject.certificate_number",
+            ),
+            (
+                |s| s.certificate_number = Some("12100000400000767G".into()),
+                Rule::SubjectUsccKindMismatch,
+                "subject.certificate_number",
+            ),
+            (
+                |s| s.certificate_number = Some("91440300MA5G1K2P8N".into()),
+                Rule::SubjectUsccRegionMismatch,
+                "subject.certificate_number",
+            ),
+            (|s| s.certificate_address = None, Rule::SubjectCertificateAddressRequired, "subject.certificate_address"),
+            (|s| s.address = None, Rule::SubjectAddressRequired, "subject.address"),
+            (
+                |s| s.address = Some("杭州市西湖区文三路90号".into()),
+                Rule::SubjectAddressRepeatsRegion,
+                "subject.address",
+            ),
+            (
+                |s| s.address = Some("江苏省苏州市工业园区星湖街328号".into()),
+                Rule::SubjectAddressOtherRegion,
+                "subject.address",
+            ),
+            (|s| s.address = Some("文三路东部软件园".into()), Rule::SubjectAddressHouseNumber, "subject.address"),
+            (
+                |s| s.license_valid_until = Some("2026-12-01".into()),
+                Rule::SubjectLicenceExpiring,
+                "subject.license_valid_until",
+            ),
+            (
+                |s| s.certificate_number = Some("９１３３０１０６MA2AB1234G".into()),
+                Rule::InputFullwidth,
+                "subject.certificate_number",
+            ),
+        ];
+        for (edit, rule, field) in cases {
+            let got = whole(|d| edit(d.subject.as_mut().unwrap()));
+            assert_eq!(got, [(*rule, field.to_string())], "{rule}");
+        }
+        // An individual whose subject name is not the principal's.
+        let personal = |d: &mut Draft| {
+            let s = d.subject.as_mut().unwrap();
+            s.nature = Some("个人".into());
+            s.certificate_type = Some("居民身份证".into());
+            s.certificate_number = Some("11010519491231002X".into());
+            s.certificate_address = None;
+            s.license_valid_until = None;
+            s.account_subject_name = Some("张三".into());
+            s.name = Some("张三".into());
+            // A Beijing ID filing in 浙江: the residence proof is uploaded.
+            d.materials.as_mut().unwrap().residence_permit = Some(Letter { uploaded: Some(true), sealed: None });
+        };
+        assert_eq!(whole(personal), []);
+        let got = whole(|d| {
+            personal(d);
+            d.subject.as_mut().unwrap().name = Some("李四".into());
+        });
+        assert_eq!(got, [(Rule::SubjectNamePersonal, "subject.name".to_string())]);
+        // An individual business with an unsealed letter: this rule's error plus the materials
+        // family's reminder of the fingerprint alternative, by design.
+        let got = whole(|d| {
+            d.subject.as_mut().unwrap().certificate_number = Some("92440300MA5FXXXX2Y".into());
+            d.subject.as_mut().unwrap().province = Some("广东省".into());
+            d.subject.as_mut().unwrap().city = Some("深圳市".into());
+            d.subject.as_mut().unwrap().district = Some("南山区".into());
+            d.subject.as_mut().unwrap().address = Some("粤海街道科技园路1号".into());
+            d.materials.as_mut().unwrap().commitment_letter.as_mut().unwrap().sealed = Some(false);
+        });
+        assert!(got.contains(&(Rule::SubjectNoSealRemark, "subject.remark".to_string())), "{got:?}");
+        assert!(
+            got.iter().all(|(r, _)| matches!(r, Rule::SubjectNoSealRemark | Rule::LetterUnsealedIndividual)),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn hostile_input_never_panics() {
-        for s in ["", "\u{3000}", "*", "９２", "号", "-", "1-", "市场", "省市区县", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", "ǅ"] {
+        for s in [
+            "",
+            "\u{3000}",
+            "*",
+            "９２",
+            "号",
+            "-",
+            "1-",
+            "市场",
+            "省市区县",
+            "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
+            "ǅ",
+        ] {
             let subject = Subject {
                 province: Some(s.into()),
                 city: Some(s.into()),
