@@ -69,8 +69,12 @@ async function keystrokes(context, url) {
   const page = await openBench(context, url);
   await page.waitForFunction(() => document.documentElement.getAttribute('data-beian'), null, { timeout: 20_000 });
   await page.evaluate(() => performance.clearMeasures('beian:check'));
-  const mobile = page.locator('[data-beian-field="subject_principal.mobile"]');
-  const emergency = page.locator('[data-beian-field="subject_principal.emergency_mobile"]');
+  const mobile = page.locator('[data-beian-field="subject_principal.mobile"]').first();
+  const emergency = page.locator('[data-beian-field="subject_principal.emergency_mobile"]').first();
+  await mobile.waitFor({ timeout: 10_000 }).catch(async (e) => {
+    const state = await page.evaluate(() => [document.documentElement.getAttribute('data-beian'), document.documentElement.getAttribute('data-beian-error'), document.querySelectorAll('[data-beian-field]').length, location.href]);
+    throw new Error(`no mobile field (state ${state}): ${e.message}`);
+  });
   await mobile.fill('');
   // Alternate valid and invalid numbers so hints appear and disappear (render work included).
   let edits = 0;

@@ -112,6 +112,28 @@ test('a filed row shows its filing number as checked', async () => {
   await page.close();
 });
 
+test('a filed record warns about a certificate ending soon, once, without storing personal data', async () => {
+  const end = new Date(Date.now() + 10 * 24 * HOUR + 8 * HOUR).toISOString().slice(0, 10);
+  const w = await worker();
+  // The content script sends only these fields; extra ones must not be stored.
+  const reply = await w.evaluate((m) => self.beian.onMessage(m), { type: 'beian_context', appid: FILED.appid,
+    facts: { province: '广东省', license_valid_until: '长期', subject_principal_validity_end: end, mobile: '13800138000' } });
+  assert.deepEqual(reply, { ok: true, notified: 1 });
+  const name = `beian|${FILED.appid}|certificate|subject_principal.validity_end|${end}`;
+  const shown = await w.evaluate(() => chrome.notifications.getAll());
+  assert.ok(shown[name], JSON.stringify(shown));
+  const again = await w.evaluate((m) => self.beian.onMessage(m), { type: 'beian_context', appid: FILED.appid,
+    facts: { province: '广东省', subject_principal_validity_end: end } });
+  assert.equal(again.notified, 0, 'shown once');
+  const { contexts } = await w.evaluate(() => chrome.storage.local.get('contexts'));
+  assert.doesNotMatch(JSON.stringify(contexts), /13800138000/);
+  const page = await openPopup();
+  const warning = page.locator(`li.filing[data-appid="${FILED.appid}"] .warnings li[data-rule="certificate_expiry_after_filing"]`);
+  assert.equal(await warning.getAttribute('data-field'), 'subject_principal.validity_end');
+  assert.match(await warning.textContent(), new RegExp(end));
+  await page.close();
+});
+
 test('a stage added by hand is stored as a user event and shown', async () => {
   const page = await openPopup();
   await page.locator('#add summary').click();
@@ -207,6 +229,29 @@ test('stopping the service worker loses neither events nor alarms', async () => 
   assert.deepEqual(after.alarms, before.alarms);
   assert.equal(await popupWake.locator('li.filing').count(), 4);
   await popupWake.close();
+});
+
+test('a full storage is reported to the sender and shown in the popup, not dropped silently', async () => {
+  const w = await worker();
+  // chrome.storage.local holds 10 MiB without the unlimitedStorage permission: fill it up.
+  const filled = await w.evaluate(async () => {
+    const quota = chrome.storage.local.QUOTA_BYTES;
+    const used = await chrome.storage.local.getBytesInUse(null);
+    await chrome.storage.local.set({ test_filler: 'x'.repeat(quota - used - 64) });
+    return { quota, used: await chrome.storage.local.getBytesInUse(null) };
+  });
+  assert.ok(filled.used > filled.quota - 200, JSON.stringify(filled));
+  const reply = await w.evaluate((m) => self.beian.onMessage(m), { type: 'beian_observed', events: [
+    event({ appid: 'wx00000000000000d1', name: '存储已满', stage: 'platform_review', at: Date.now() }, 'quota-0001')] });
+  assert.equal(reply.ok, false);
+  assert.match(reply.error, /quota/i);
+  const page = await openPopup();
+  const alert = page.locator('#store-errors');
+  assert.ok(Number(await alert.getAttribute('data-count')) >= 1);
+  assert.match(await alert.textContent(), /保存失败/);
+  assert.equal(await page.locator('#status').getAttribute('data-store-errors') !== '0', true);
+  await page.close();
+  await w.evaluate(() => chrome.storage.local.remove('test_filler'));
 });
 
 test('a fresh profile in English shows the empty state in English', async () => {

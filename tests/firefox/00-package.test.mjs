@@ -76,10 +76,11 @@ test('the zips hold exactly the unpacked trees, and only extension files', () =>
     }
     assert.deepEqual(names, [...names].sort(), `${flavour}: entries sorted`);
     assert.deepEqual(names, treeFiles(path.join(DIST, flavour)), `${flavour}: zip = dist/${flavour}`);
+    const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+    const webAccessible = source.web_accessible_resources.flatMap((r) => r.resources);
     for (const needed of ['manifest.json', '_locales/zh_CN/messages.json', '_locales/en/messages.json',
-      'extension/loader.js', 'extension/background.js', 'extension/popup.html',
-      'extension/pkg/beian_content_bg.wasm', 'extension/pkg/beian_worker_bg.wasm',
-      'extension/pkg-fallback/beian_content_bg.wasm.js']) {
+      'extension/loader.js', 'extension/background.js', 'extension/popup.html', 'extension/popup.js',
+      'extension/pkg/beian_worker.js', 'extension/pkg/beian_worker_bg.wasm', ...webAccessible]) {
       assert.ok(names.includes(needed), `${flavour} zip has ${needed}`);
     }
     const stray = names.filter((n) => /\.(rs|map|ts|toml|md)$/.test(n) || n.includes('/.') || n.startsWith('crates/'));

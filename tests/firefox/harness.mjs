@@ -168,6 +168,12 @@ function registerHelper(home, helperBinary, dbPath) {
  */
 export async function launchFirefox({ routes = {}, helper, helperDb, addon, locale = 'zh-CN' } = {}) {
   assertPackaged();
+  for (const [what, file, fix] of [
+    ['geckodriver', GECKODRIVER, 'cargo install geckodriver --version 0.37.1 --locked (or set GECKODRIVER_BIN)'],
+    ['Firefox', FIREFOX, 'apt-get install firefox-esr (or set FIREFOX_BIN)'],
+  ]) {
+    if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: ${fix}`);
+  }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-ff-home-'));
   const site = await startSite(routes);
   const uuid = crypto.randomUUID();

@@ -61,23 +61,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     build.env("RUSTFLAGS", remap_flags(&root, ""));
     sh(&mut build)?;
+    // Written to a staging directory and moved into place at the end, so a browser test running
+    // meanwhile never sees a half-written extension/pkg.
     let pkg = root.join("extension").join("pkg");
+    let stage = root.join("target").join("xtask-stage");
+    let pkg_stage = stage.join("pkg");
+    fresh_dir(&pkg_stage)?;
     if content_only {
-        fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
-    } else {
-        fresh_dir(&pkg)?;
+        // Keep the worker's files from an earlier full build.
+        for entry in fs::read_dir(&pkg).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with(WORKER.stem) {
+                fs::copy(entry.path(), pkg_stage.join(&name)).map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+            }
+        }
     }
     for c in &crates {
         let wasm = root.join("target").join(TARGET).join(PROFILE).join(format!("{}.wasm", c.stem));
-        wasm_bindgen(&wasm, "web", &pkg)?;
-        let bg = pkg.join(format!("{}_bg.wasm", c.stem));
+        wasm_bindgen(&wasm, "web", &pkg_stage)?;
+        let bg = pkg_stage.join(format!("{}_bg.wasm", c.stem));
         let mut opt = Command::new(bin.join("wasm-opt"));
         opt.arg("-Oz").args(["--strip-debug", "--strip-producers"]).arg(&bg).arg("-o").arg(&bg);
         sh(&mut opt)?;
     }
 
     // 4: the fallback.
-    build_fallback(&root, &bin)?;
+    let fallback_stage = stage.join("pkg-fallback");
+    build_fallback(&root, &bin, &fallback_stage)?;
+    replace_dir(&pkg_stage, &pkg)?;
+    replace_dir(&fallback_stage, &root.join("extension").join("pkg-fallback"))?;
     for dir in [&pkg, &root.join("extension").join("pkg-fallback")] {
         for entry in fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
             let path = entry.map_err(|e| e.to_string())?.path();
@@ -88,7 +100,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn build_fallback(root: &Path, bin: &Path) -> Result<(), String> {
+fn build_fallback(root: &Path, bin: &Path, out: &Path) -> Result<(), String> {
     let mut build = cargo();
     build
         .args(["build", "--locked", "--profile", PROFILE, "--target", TARGET, "-p", CONTENT.package])
@@ -111,9 +123,8 @@ fn build_fallback(root: &Path, bin: &Path) -> Result<(), String> {
     ]);
     strip.arg(&built).arg("-o").arg(&stripped);
     sh(&mut strip)?;
-    let out = root.join("extension").join("pkg-fallback");
-    fresh_dir(&out)?;
-    wasm_bindgen(&stripped, "bundler", &out)?;
+    fresh_dir(out)?;
+    wasm_bindgen(&stripped, "bundler", out)?;
     let bg_wasm = out.join(format!("{}_bg.wasm", CONTENT.stem));
     let bg_wasm_js = out.join(format!("{}_bg.wasm.js", CONTENT.stem));
     let mut w2j = Command::new(bin.join("wasm2js"));
@@ -276,6 +287,14 @@ impl Drop for BuildLock {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.0);
     }
+}
+
+/// Replaces `dest` by `staged` (a rename: both are on the same file system).
+fn replace_dir(staged: &Path, dest: &Path) -> Result<(), String> {
+    if dest.exists() {
+        fs::remove_dir_all(dest).map_err(|e| format!("cannot clear {}: {e}", dest.display()))?;
+    }
+    fs::rename(staged, dest).map_err(|e| format!("cannot move {} to {}: {e}", staged.display(), dest.display()))
 }
 
 fn fresh_dir(dir: &Path) -> Result<(), String> {

@@ -17,12 +17,15 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use crate::chrome;
 use crate::i18n::Lang;
 use crate::reminders;
-use crate::store::{self, Accepted, Merge, StoreError, Stored};
+use crate::store::{self, Accepted, Merge, StoreError, StoreErrors, Stored};
 use crate::sync;
 
 thread_local! {
     /// The last queued operation; the next one starts when it settles.
     static QUEUE_TAIL: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// Storage errors of this worker's life, also kept here because when storage is full the
+    /// write that records the error fails too; the popup gets them with the sync reply.
+    static SESSION_ERRORS: RefCell<StoreErrors> = RefCell::new(StoreErrors::default());
 }
 
 /// Runs `op` after every previously queued operation has settled (whatever its outcome).
@@ -71,11 +74,9 @@ pub async fn save(stored: &mut Stored, keys: &[&str]) -> Result<(), String> {
     }
     let result = chrome::storage_set(&Value::Object(items).to_string()).await;
     if let Err(message) = &result {
-        stored.store_errors.push(StoreError {
-            at: now().to_rfc3339(),
-            operation: format!("write {}", keys.join(",")),
-            message: message.clone(),
-        });
+        let error = StoreError { at: now().to_rfc3339(), operation: format!("write {}", keys.join(",")), message: message.clone() };
+        SESSION_ERRORS.with(|e| e.borrow_mut().push(error.clone()));
+        stored.store_errors.push(error);
         let errors = json!({ store::KEY_ERRORS: stored.store_errors }).to_string();
         if let Err(second) = chrome::storage_set(&errors).await {
             web_sys::console::error_1(&format!("beian: storage write failed twice: {message}; {second}").into());
@@ -181,7 +182,8 @@ async fn handle(message: Message) -> Value {
             let mut stored = load().await;
             let status = sync::sync(&mut stored).await;
             reminders::reschedule(&stored, now()).await;
-            return json!({ "ok": true, "sync": status });
+            let errors = SESSION_ERRORS.with(|e| e.borrow().clone());
+            return json!({ "ok": true, "sync": status, "store_errors": errors });
         }
     };
     let mut stored = load().await;

@@ -19,18 +19,10 @@ extern "C" {
     fn alarms_clear(name: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = getAll, catch)]
     fn alarms_get_all() -> Result<Promise, JsValue>;
-    #[wasm_bindgen(js_namespace = ["chrome", "alarms", "onAlarm"], js_name = addListener, catch)]
-    pub fn on_alarm_add_listener(f: &Function) -> Result<(), JsValue>;
 
     #[wasm_bindgen(js_namespace = ["chrome", "notifications"], js_name = create, catch)]
     fn notifications_create(id: &str, options: &JsValue) -> Result<Promise, JsValue>;
 
-    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener, catch)]
-    pub fn on_message_add_listener(f: &Function) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onStartup"], js_name = addListener, catch)]
-    pub fn on_startup_add_listener(f: &Function) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onInstalled"], js_name = addListener, catch)]
-    pub fn on_installed_add_listener(f: &Function) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
     fn runtime_send_message(message: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL, catch)]

@@ -16,7 +16,7 @@ use crate::chrome;
 use crate::dom::{on, Dom};
 use crate::export;
 use crate::i18n::Lang;
-use crate::store::{FormFacts, HelperStatus, Stored};
+use crate::store::{FormFacts, HelperStatus, StoreErrors, Stored};
 use crate::view::{self, StepState};
 
 /// Renders the popup into `#app`, then asks the worker to sync with the helper and renders again.
@@ -26,9 +26,14 @@ use crate::view::{self, StepState};
 pub fn popup_start() -> Promise {
     future_to_promise(async {
         let lang = Lang::detect();
-        refresh(lang).await?;
-        let _ = chrome::send_message(&json!({ "type": "beian_sync" }).to_string()).await;
-        refresh(lang).await?;
+        refresh(lang, None).await?;
+        let reply = chrome::send_message(&json!({ "type": "beian_sync" }).to_string()).await;
+        // Errors the worker could not even write down (storage full) come with its reply.
+        let unsaved = reply
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|v| serde_json::from_value::<StoreErrors>(v.get("store_errors")?.clone()).ok());
+        refresh(lang, unsaved).await?;
         if let Some(body) = Dom::new()?.doc.body() {
             body.set_attribute("data-synced", "true")?;
         }
@@ -36,8 +41,11 @@ pub fn popup_start() -> Promise {
     })
 }
 
-async fn refresh(lang: Lang) -> Result<(), JsValue> {
-    let stored = load().await;
+async fn refresh(lang: Lang, unsaved: Option<StoreErrors>) -> Result<(), JsValue> {
+    let mut stored = load().await;
+    if let Some(errors) = unsaved.filter(|e| e.total > stored.store_errors.total) {
+        stored.store_errors = errors;
+    }
     let dom = Dom::new()?;
     let body = dom.doc.body().ok_or("no body")?;
     match render(&dom, lang, &stored) {
@@ -361,7 +369,7 @@ async fn submit_manual(lang: Lang) {
     };
     match outcome {
         Ok(()) => {
-            let _ = refresh(lang).await;
+            let _ = refresh(lang, None).await;
         }
         Err(error) => {
             if let Some(p) = dom.doc.get_element_by_id("add-message") {

@@ -70,8 +70,11 @@ async fn exchange(stored: &mut Stored) -> Result<Option<String>, SyncError> {
         stored.sync.db_path = db_path;
     }
 
+    // Only events this version understands: one the helper would refuse must not block the rest.
     let start = stored.sync.pushed.min(stored.events.len());
-    for batch in stored.events[start..].chunks(PUSH_BATCH) {
+    let unsent: Vec<&Value> =
+        stored.events[start..].iter().filter(|v| serde_json::from_value::<Event>((*v).clone()).is_ok()).collect();
+    for batch in unsent.chunks(PUSH_BATCH) {
         session.request("record_events", json!({ "events": batch })).await?;
     }
 

@@ -14,8 +14,10 @@ use crate::ids::{self, EmailProblem, IdProblem, MobileProblem, PersonalDocument}
 use crate::normalize;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    // 宁夏 warns six months ahead instead of three (the official materials page).
+    let warn_months = if subject_in_ningxia(ctx) { 6 } else { 3 };
     for (prefix, person) in ctx.persons() {
-        let checker = PersonCheck { ctx, prefix, person, out: &mut *out };
+        let checker = PersonCheck { ctx, prefix, person, warn_months, out: &mut *out };
         checker.run();
     }
     legal_representative(ctx, out);
@@ -35,6 +37,8 @@ struct PersonCheck<'c, 'a> {
     ctx: &'c Ctx<'a>,
     prefix: &'static str,
     person: &'c Person,
+    /// Months ahead of expiry that person_validity_expiring starts warning.
+    warn_months: i32,
     out: &'c mut Vec<Finding>,
 }
 
@@ -308,7 +312,7 @@ impl PersonCheck<'_, '_> {
 
     fn expiring(&mut self, end: Date) {
         let today = self.ctx.today;
-        let warn_months = if subject_in_ningxia(self.ctx) { 6 } else { 3 };
+        let warn_months = self.warn_months;
         let (Some(one_month), Some(warn_limit)) = (today.add_months(1), today.add_months(warn_months)) else { return };
         if end < today {
             self.push(
