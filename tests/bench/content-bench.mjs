@@ -36,7 +36,8 @@ const quantile = (xs, q) => {
 async function openBench(context, url) {
   const page = await context.newPage();
   // The loader times its probe only when <html data-beian-bench> is there before it runs.
-  await page.addInitScript(() => document.documentElement.setAttribute('data-beian-bench', ''));
+  // (At init time there is no <html> yet; DOMContentLoaded comes before document_idle.)
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-beian-bench', '')));
   await page.goto(url);
   return page;
 }

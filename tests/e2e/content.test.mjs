@@ -4,7 +4,32 @@
 // Run: cargo xtask build && node --test tests/e2e/content.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { launch, serveFixture, openFixture, recordRequests, SITE } from './harness.mjs';
+
+/** A solid grey PNG of the given size (for the upload checks: read locally, never uploaded). */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 export const ROUTES = {
   '/wxamp/beian/enterprise': 'form-enterprise.html',
@@ -280,6 +305,20 @@ test('a hostile label stays text: no markup from the page is ever parsed', async
   assert.equal(await page.locator('[data-beian-summary] img, beian-hint img').count(), 0);
   await page.waitForTimeout(200);
   assert.equal(dialogs, 0);
+  await page.close();
+});
+
+test('a chosen file is measured locally: type, size and pixel size give upload hints', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  const licence = page.locator('input[type=file][name="licence"]');
+  assert.equal(await licence.getAttribute('data-beian-field'), 'materials.uploads');
+  await licence.setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: png(300, 200) });
+  await waitForHint(page, 'materials.uploads', 'upload_resolution');
+  await licence.setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+  await waitForHint(page, 'materials.uploads', 'upload_format');
+  await licence.setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: png(1600, 1200) });
+  await waitForHint(page, 'materials.uploads', 'upload_format', false);
+  await waitForHint(page, 'materials.uploads', 'upload_resolution', false);
   await page.close();
 });
 

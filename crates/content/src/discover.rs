@@ -9,7 +9,7 @@
 //! concept are told apart by position (地区: province, city, district; 有效期: start, end).
 
 use beian_formmap::label::{is_one_of, match_label, match_placeholder, match_section};
-use beian_formmap::synonyms::LONG_TERM;
+use beian_formmap::synonyms::{LONG_TERM, PLACEHOLDER_PREFIXES};
 use beian_formmap::{field_path, upload_slot, Concept, Section};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -66,6 +66,10 @@ pub struct Field {
     /// Hints go at the end of this element (the row's controls cell) or, if `None`, right after
     /// `target`.
     pub hint_parent: Option<Element>,
+    /// Rendered when the form was last scanned. Hidden fields count as absent. Computed per scan,
+    /// not per keystroke: asking for layout after our own hint changes would force a synchronous
+    /// layout on every edit, and visibility only changes with DOM changes, which trigger a rescan.
+    pub visible: bool,
 }
 
 /// The result of a scan.
@@ -201,9 +205,21 @@ pub fn scan(doc: &Document) -> Scan {
             controls: vec![el],
             target,
             hint_parent: cell,
+            visible: true,
         });
     }
+    for f in &mut fields {
+        f.visible = is_field_visible(f);
+    }
     Scan { fields, sections: headings.len() }
+}
+
+fn is_field_visible(field: &Field) -> bool {
+    match field.kind {
+        Kind::Text | Kind::Display => field.controls.first().is_some_and(dom::is_visible),
+        // Native radios, checkboxes and file inputs are often hidden behind styled labels and tiles.
+        _ => dom::is_visible(field.hint_parent.as_ref().unwrap_or(&field.target)),
+    }
 }
 
 /// Whether a path holds text typed or chosen in a single control.
@@ -306,7 +322,10 @@ fn find_label(el: &Element, kind_class: u8, labels_for: &HashMap<String, String>
     for attr in ["placeholder", "aria-label", "data-placeholder"] {
         if let Some(text) = el.get_attribute(attr) {
             if let Some(concept) = match_placeholder(&text) {
-                return Some(Label { concept, text, row: None });
+                // The summary shows `通讯地址`, not `请输入通讯地址`.
+                let trimmed = text.trim();
+                let shown = PLACEHOLDER_PREFIXES.iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed);
+                return Some(Label { concept, text: shown.to_string(), row: None });
             }
         }
     }

@@ -27,7 +27,7 @@ pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
     let mut pairs: Vec<(String, Value)> = Vec::with_capacity(fields.len() + 4);
     let mut upload_fields = Vec::new();
     for (index, field) in fields.iter().enumerate() {
-        if !field_visible(field) {
+        if !field.visible {
             continue;
         }
         let path = field.path;
@@ -38,7 +38,7 @@ pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
                 }
             }
             Kind::Choice => {
-                let chosen = checked(field).next().map(|c| option_text(c)).unwrap_or_default();
+                let chosen = checked(field).next().map(option_text).unwrap_or_default();
                 pairs.push((path.into(), Value::Text(chosen)));
             }
             Kind::Flag => {
@@ -50,7 +50,7 @@ pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
                 }
             }
             Kind::List => {
-                let chosen = checked(field).map(|c| option_text(c)).collect();
+                let chosen = checked(field).map(option_text).collect();
                 pairs.push((path.into(), Value::List(chosen)));
             }
             Kind::PreApprovals => {
@@ -82,14 +82,6 @@ pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
     }
     let draft = assemble(pairs.iter().map(|(p, v)| (p.as_str(), v.clone())));
     Reading { draft, upload_fields }
-}
-
-fn field_visible(field: &Field) -> bool {
-    match field.kind {
-        Kind::Text | Kind::Display => field.controls.first().is_some_and(dom::is_visible),
-        // Native radios, checkboxes and file inputs are often hidden behind styled labels and tiles.
-        _ => dom::is_visible(field.hint_parent.as_ref().unwrap_or(&field.target)),
-    }
 }
 
 fn checked(field: &Field) -> impl Iterator<Item = &Element> {

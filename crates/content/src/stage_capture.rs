@@ -109,7 +109,11 @@ impl Observation {
         let detail = EventDetail {
             status_text: Some(mask_pii(status_text)),
             reason: self.reason.as_deref().filter(|_| stage.is_rejected()).map(mask_pii),
-            filing_number: self.filing_number.as_deref().filter(|_| stage == Stage::Filed || stage == Stage::ChangeReview).map(str::to_owned),
+            filing_number: self
+                .filing_number
+                .as_deref()
+                .filter(|_| stage == Stage::Filed || stage == Stage::ChangeReview)
+                .map(str::to_owned),
         };
         Some(Event::new(appid, self.app_name.as_deref(), stage, now, EventSource::Page, detail))
     }
@@ -171,8 +175,10 @@ mod browser {
     /// stage sent (or already sent for this page state), `None` when the page shows no status.
     pub fn run(document: &Document) -> Option<Stage> {
         let body = document.body()?;
-        // The cheap gate: a page that never says 备案 has no filing status.
-        if !body.text_content().unwrap_or_default().contains("备案") {
+        // The cheap gate (one text read): a filing status card says 备案 and has a 状态 label. The
+        // filing form itself rarely says 状态, so typing there does not rescan every element.
+        let text = body.text_content().unwrap_or_default();
+        if !text.contains("备案") || !text.contains("状态") {
             return None;
         }
         let observation = observe(document)?;
@@ -224,7 +230,11 @@ mod browser {
     fn send_once(event: &Event) {
         let key = format!(
             "{}|{}|{:?}|{:?}|{:?}",
-            event.appid, event.stage.id(), event.detail.status_text, event.detail.reason, event.detail.filing_number
+            event.appid,
+            event.stage.id(),
+            event.detail.status_text,
+            event.detail.reason,
+            event.detail.filing_number
         );
         let repeated = LAST_SENT.with(|last| last.borrow().as_deref() == Some(key.as_str()));
         if repeated {
@@ -333,7 +343,11 @@ mod tests {
 
     #[test]
     fn bureau_review_page_gives_a_bureau_review_event() {
-        let o = observed(&[("备案状态", "管局审核中"), ("AppID(小程序ID)", "wx0123456789abcdef"), ("小程序名称", "某某记账")]);
+        let o = observed(&[
+            ("备案状态", "管局审核中"),
+            ("AppID(小程序ID)", "wx0123456789abcdef"),
+            ("小程序名称", "某某记账"),
+        ]);
         let e = o.to_event(at()).unwrap();
         assert_eq!(e.stage, Stage::BureauReview);
         assert_eq!(e.appid, "wx0123456789abcdef");
@@ -359,7 +373,8 @@ mod tests {
 
     #[test]
     fn filed_page_keeps_the_filing_number() {
-        let o = observed(&[("备案状态", "已备案"), ("AppID", "wx0123456789abcdef"), ("备案号", "粤ICP备2026041617号-1X")]);
+        let o =
+            observed(&[("备案状态", "已备案"), ("AppID", "wx0123456789abcdef"), ("备案号", "粤ICP备2026041617号-1X")]);
         let e = o.to_event(at()).unwrap();
         assert_eq!(e.stage, Stage::Filed);
         assert_eq!(e.detail.filing_number.as_deref(), Some("粤ICP备2026041617号-1X"));

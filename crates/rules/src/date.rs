@@ -52,6 +52,14 @@ impl Date {
         if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
             return Date::new(num(&s[0..4])? as i32, num(&s[4..6])? as u8, num(&s[6..8])? as u8);
         }
+        // `YYYY-MM-DD` (or `.` `/`), what the date pickers give: read in place. The general split
+        // below yields the same three parts for it.
+        if b.len() == 10 && matches!(b[4], b'-' | b'.' | b'/') && matches!(b[7], b'-' | b'.' | b'/') {
+            let (y, m, d) = (&s[0..4], &s[5..7], &s[8..10]);
+            if let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) {
+                return Date::new(y as i32, m as u8, d as u8);
+            }
+        }
         let mut parts = s.split(['-', '.', '/', '年', '月', '日']).filter(|p| !p.is_empty());
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
@@ -132,7 +140,8 @@ fn num(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    // At most four checked digits: no overflow, no need for the general `str::parse`.
+    Some(s.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0')))
 }
 
 impl fmt::Display for Date {

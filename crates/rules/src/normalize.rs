@@ -38,8 +38,65 @@ fn is_fullwidth_ascii(c: char) -> bool {
 
 /// Free text (names, addresses, remarks): trimmed; full-width characters are kept (they are legal
 /// in Chinese text) and not reported.
+#[inline]
 pub fn text(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+    // Nearly every value has nothing to trim, and this runs for every field, several times: text
+    // that starts and ends with printable ASCII is settled here, inline, in a few instructions.
+    match s.as_bytes() {
+        [] => s,
+        [0x21..=0x7E] | [0x21..=0x7E, .., 0x21..=0x7E] => s,
+        _ => text_decoded(s),
+    }
+}
+
+/// [`text`] for values that start or end with something other than printable ASCII (Chinese
+/// text): the end characters are decoded, and only white space there runs the general trimming
+/// searcher. Out of line, so that `text` stays small enough to inline everywhere.
+#[inline(never)]
+fn text_decoded(s: &str) -> &str {
+    let plain = |c: Option<char>| c.is_some_and(|c| !is_space(c));
+    if plain(s.chars().next()) && plain(s.chars().next_back()) {
+        return s;
+    }
+    s.trim_matches(is_space)
+}
+
+/// Lead bytes that can start a white-space character (U+0085, U+00A0: `C2`; U+1680: `E1`;
+/// U+2000..=U+205F: `E2`; U+3000: `E3`) or a full-width form (U+FF01..=U+FF5E: `EF`): everything
+/// the normalisers change starts with an ASCII byte or one of these.
+#[inline]
+const fn is_special_lead(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// How many bytes [`push_name_key`] may copy unexamined at a character starting with this byte:
+/// 0 for ASCII white space and [`is_special_lead`] bytes (the character must be looked at), else
+/// the UTF-8 length. (Continuation bytes never start a character; they get 1.)
+static PLAIN_STEP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if matches!(byte, 0x09..=0x0D | b' ') || is_special_lead(byte) {
+            0
+        } else if byte >= 0xF0 {
+            4
+        } else if byte >= 0xE0 {
+            3
+        } else if byte >= 0xC0 {
+            2
+        } else {
+            1
+        };
+        b += 1;
+    }
+    table
+};
+
+/// White space as far as values are concerned (U+3000 is White_Space already; named for clarity).
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
 }
 
 /// Whether a value is present: `Some` and not blank.
@@ -49,14 +106,25 @@ pub fn present(v: &Option<String>) -> Option<&str> {
 
 /// A code or number (ID, credit code, e-mail, appid): trimmed, full-width → half-width, inner
 /// white space removed, ASCII letters upper-cased when `upper`.
+#[inline]
 pub fn code(s: &str, upper: bool) -> Normalized<'_> {
     let t = text(s);
-    let needs_work = t.chars().any(|c| {
-        is_fullwidth_ascii(c) || c.is_whitespace() || c == '\u{3000}' || (upper && c.is_ascii_lowercase())
-    });
+    // Codes are almost always plain ASCII: a byte scan decides then (ASCII white space as
+    // `char::is_whitespace` sees it is 0x09..=0x0D and 0x20; nothing ASCII is full-width).
+    let needs_work = if t.is_ascii() {
+        t.bytes().any(|b| matches!(b, 0x09..=0x0D | b' ') || (upper && b.is_ascii_lowercase()))
+    } else {
+        t.chars().any(|c| is_fullwidth_ascii(c) || is_space(c) || (upper && c.is_ascii_lowercase()))
+    };
     if !needs_work {
         return Normalized { value: Cow::Borrowed(t), had_fullwidth: false, had_inner_space: false };
     }
+    code_owned(t, upper)
+}
+
+/// The rare part of [`code`], when something has to change; out of line to keep `code` cheap.
+#[inline(never)]
+fn code_owned(t: &str, upper: bool) -> Normalized<'_> {
     let mut out = String::with_capacity(t.len());
     let (mut fw, mut sp) = (false, false);
     for c in t.chars() {
@@ -82,25 +150,76 @@ pub fn phone(s: &str) -> Normalized<'_> {
         c.value
     };
     for prefix in ["+86", "0086"] {
-        if let Some(rest) = digits.strip_prefix(prefix) {
-            digits = Cow::Owned(rest.to_owned());
+        if digits.starts_with(prefix) {
+            digits = drop_front(digits, prefix.len());
             break;
         }
     }
     if digits.len() == 13 && digits.starts_with("861") && digits.bytes().all(|b| b.is_ascii_digit()) {
-        digits = Cow::Owned(digits[2..].to_owned());
+        digits = drop_front(digits, 2);
     }
     Normalized { value: digits, had_fullwidth: c.had_fullwidth, had_inner_space: c.had_inner_space || has_sep }
+}
+
+/// `s` without its first `n` bytes (a char boundary): a borrowed value stays borrowed, so the
+/// common `+86…` case costs no allocation.
+fn drop_front(s: Cow<'_, str>, n: usize) -> Cow<'_, str> {
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[n..]),
+        Cow::Owned(mut o) => {
+            o.drain(..n);
+            Cow::Owned(o)
+        }
+    }
 }
 
 /// Text for comparing two names: trimmed, full-width → half-width, inner white space removed,
 /// Chinese and ASCII parentheses unified. `深圳市某某科技（深圳）有限公司` equals `深圳市某某科技(深圳)有限公司`.
 pub fn name_key(s: &str) -> String {
-    text(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(halfwidth_char)
-        .collect()
+    // The key is never longer than the text (half-width forms are shorter, spaces go): one allocation.
+    let mut key = String::new();
+    push_name_key(&mut key, s);
+    key
+}
+
+/// Appends [`name_key`]`(s)` to `key`. Runs of characters that normalisation leaves alone (CJK,
+/// ASCII letters and digits …) are copied as they are; only white space and characters starting
+/// with a special lead byte are decoded one by one.
+pub fn push_name_key(key: &mut String, s: &str) {
+    let t = text(s);
+    // The key is never longer than the text (half-width forms are shorter, spaces go).
+    key.reserve(t.len());
+    let bytes = t.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let step = PLAIN_STEP[usize::from(bytes[i])];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
+        }
+        // `i` is a char boundary: ASCII, or a lead byte (continuation bytes are never special).
+        key.push_str(&t[copied..i]);
+        let c = t[i..].chars().next().unwrap_or(' ');
+        if !is_space(c) {
+            key.push(halfwidth_char(c));
+        }
+        i += c.len_utf8();
+        copied = i;
+    }
+    key.push_str(&t[copied..]);
+}
+
+/// The characters of [`name_key`], without allocating: for comparisons that only need equality.
+#[inline]
+pub fn name_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + Clone + '_ {
+    text(s).chars().filter(|&c| !is_space(c)).map(halfwidth_char)
+}
+
+/// `name_key(a) == name_key(b)`, without building either key.
+pub fn same_name(a: &str, b: &str) -> bool {
+    // Identical text is the common case (a name copied from the account); it needs no decoding.
+    a == b || name_chars(a).eq(name_chars(b))
 }
 
 #[cfg(test)]

@@ -52,8 +52,10 @@ pub async fn load() -> Stored {
     match chrome::storage_get(&store::ALL_KEYS).await {
         Ok(json) => Stored::from_storage_json(&json, now()),
         Err(message) => {
-            let mut stored = Stored::default();
-            stored.store_errors.push(StoreError { at: now().to_rfc3339(), operation: "read".into(), message });
+            let mut stored = Stored { unreadable: true, ..Stored::default() };
+            let error = StoreError { at: now().to_rfc3339(), operation: "read".into(), message };
+            SESSION_ERRORS.with(|e| e.borrow_mut().push(error.clone()));
+            stored.store_errors.push(error);
             stored
         }
     }
@@ -62,6 +64,9 @@ pub async fn load() -> Stored {
 /// Writes the given keys of `stored`. On failure (quota) the error is recorded in a second, small
 /// write so the popup can show it; the returned `Err` carries the message to the caller too.
 pub async fn save(stored: &mut Stored, keys: &[&str]) -> Result<(), String> {
+    if stored.unreadable {
+        return Err("storage could not be read, so nothing is written over it".into());
+    }
     let mut items = serde_json::Map::new();
     let all = match serde_json::to_value(&*stored) {
         Ok(Value::Object(map)) => map,
@@ -74,7 +79,11 @@ pub async fn save(stored: &mut Stored, keys: &[&str]) -> Result<(), String> {
     }
     let result = chrome::storage_set(&Value::Object(items).to_string()).await;
     if let Err(message) = &result {
-        let error = StoreError { at: now().to_rfc3339(), operation: format!("write {}", keys.join(",")), message: message.clone() };
+        let error = StoreError {
+            at: now().to_rfc3339(),
+            operation: format!("write {}", keys.join(",")),
+            message: message.clone(),
+        };
         SESSION_ERRORS.with(|e| e.borrow_mut().push(error.clone()));
         stored.store_errors.push(error);
         let errors = json!({ store::KEY_ERRORS: stored.store_errors }).to_string();

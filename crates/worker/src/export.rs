@@ -64,7 +64,14 @@ mod tests {
     fn events() -> Vec<Event> {
         let t = |s| Timestamp::parse(s).unwrap();
         vec![
-            Event::new("wx0123456789abcdef", Some("某某记账"), Stage::PlatformReview, t("2026-11-02T10:00:00+08:00"), EventSource::Page, EventDetail::default()),
+            Event::new(
+                "wx0123456789abcdef",
+                Some("某某记账"),
+                Stage::PlatformReview,
+                t("2026-11-02T10:00:00+08:00"),
+                EventSource::Page,
+                EventDetail::default(),
+            ),
             Event::new(
                 "wx0123456789abcdef",
                 Some("某某记账"),

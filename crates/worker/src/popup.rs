@@ -268,8 +268,18 @@ fn timeline(dom: &Dom, row: &Element, lang: Lang, record: &Record, events: &[&Ev
                 fix.set_attribute("data-field", field)?;
                 fix.set_attribute("data-rule", rule.id())?;
                 let text = match lang {
-                    Lang::Zh => format!("需修改：{}（{}）。改好后重新提交，扩展会在表单上提示规则 {}。", view::field_label(field, lang), field, rule.id()),
-                    Lang::En => format!("Fix: {} ({}). Resubmit after the change; the extension's form check flags it as {}.", view::field_label(field, lang), field, rule.id()),
+                    Lang::Zh => format!(
+                        "需修改：{}（{}）。改好后重新提交，扩展会在表单上提示规则 {}。",
+                        view::field_label(field, lang),
+                        field,
+                        rule.id()
+                    ),
+                    Lang::En => format!(
+                        "Fix: {} ({}). Resubmit after the change; the extension's form check flags it as {}.",
+                        view::field_label(field, lang),
+                        field,
+                        rule.id()
+                    ),
                 };
                 fix.set_text_content(Some(&text));
             }
@@ -388,8 +398,20 @@ fn exports(dom: &Dom, root: &Element, lang: Lang, records: &[Record], events: &[
         a.set_attribute("href", &blob_url(content, mime)?)?;
         Ok(())
     };
-    link("export-json", lang.pick("导出 JSON", "Export JSON"), "beian-filings.json", "application/json", &export::to_json(records, events))?;
-    link("export-csv", lang.pick("导出 CSV", "Export CSV"), "beian-filings.csv", "text/csv;charset=utf-8", &export::to_csv(records))?;
+    link(
+        "export-json",
+        lang.pick("导出 JSON", "Export JSON"),
+        "beian-filings.json",
+        "application/json",
+        &export::to_json(records, events),
+    )?;
+    link(
+        "export-csv",
+        lang.pick("导出 CSV", "Export CSV"),
+        "beian-filings.csv",
+        "text/csv;charset=utf-8",
+        &export::to_csv(records),
+    )?;
     Ok(())
 }
 

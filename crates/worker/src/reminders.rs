@@ -104,7 +104,11 @@ pub fn certificate_notices(
             if notified.contains(&name) {
                 continue;
             }
-            let title = format!("{} · {}", record.app_name.as_deref().unwrap_or(&record.appid), lang.pick("证件即将到期", "Certificate expiring"));
+            let title = format!(
+                "{} · {}",
+                record.app_name.as_deref().unwrap_or(&record.appid),
+                lang.pick("证件即将到期", "Certificate expiring")
+            );
             let message = lang.pick(&finding.message, &finding.message_en).to_owned();
             out.push(Notice { name, title, message });
         }
@@ -207,7 +211,14 @@ mod tests {
     }
 
     fn sms_record() -> Record {
-        let e = Event::new("wx0123456789abcdef", None, Stage::SmsVerification, t("2026-11-20T09:30:00+08:00"), EventSource::Page, EventDetail::default());
+        let e = Event::new(
+            "wx0123456789abcdef",
+            None,
+            Stage::SmsVerification,
+            t("2026-11-20T09:30:00+08:00"),
+            EventSource::Page,
+            EventDetail::default(),
+        );
         fold(&[e]).remove(0)
     }
 
@@ -218,7 +229,10 @@ mod tests {
     #[test]
     fn sms_stage_has_entry_18h_22h_and_lapse_reminders() {
         let all = reminders_of(&sms_record());
-        assert_eq!(whats(&all), ["stage_sms_pending_0h", "stage_sms_pending_18h", "stage_sms_pending_22h", "stage_sms_expired"]);
+        assert_eq!(
+            whats(&all),
+            ["stage_sms_pending_0h", "stage_sms_pending_18h", "stage_sms_pending_22h", "stage_sms_expired"]
+        );
         assert_eq!(all[1].at, t("2026-11-21T03:30:00+08:00"));
         assert_eq!(all[3].at, t("2026-11-21T09:30:00+08:00"));
         assert!(all[0].name.starts_with("beian|wx0123456789abcdef|sms_verification|"));
@@ -236,7 +250,8 @@ mod tests {
 
     #[test]
     fn review_has_an_overdue_reminder_and_filed_has_none() {
-        let e = |stage, at| Event::new("wxaaaaaaaaaaaaaaaa", None, stage, t(at), EventSource::Page, EventDetail::default());
+        let e =
+            |stage, at| Event::new("wxaaaaaaaaaaaaaaaa", None, stage, t(at), EventSource::Page, EventDetail::default());
         let review = fold(&[e(Stage::PlatformReview, "2026-11-16T10:00:00+08:00")]).remove(0);
         assert_eq!(whats(&reminders_of(&review)), ["stage_platform_overdue"]);
         let filed = fold(&[e(Stage::Filed, "2026-11-16T10:00:00+08:00")]).remove(0);
@@ -245,7 +260,14 @@ mod tests {
 
     #[test]
     fn a_filed_record_warns_once_about_a_certificate_ending_soon() {
-        let e = Event::new("wx0123456789abcdef", Some("某某记账"), Stage::Filed, t("2026-11-01T10:00:00+08:00"), EventSource::Page, EventDetail::default());
+        let e = Event::new(
+            "wx0123456789abcdef",
+            Some("某某记账"),
+            Stage::Filed,
+            t("2026-11-01T10:00:00+08:00"),
+            EventSource::Page,
+            EventDetail::default(),
+        );
         let records = fold(&[e]);
         let facts = FormFacts {
             province: Some("广东省".into()),
@@ -267,7 +289,8 @@ mod tests {
 
     #[test]
     fn notification_says_what_to_do() {
-        let (title, message) = notification(&sms_record(), t("2026-11-20T10:00:00+08:00"), &RecordContext::default(), Lang::Zh);
+        let (title, message) =
+            notification(&sms_record(), t("2026-11-20T10:00:00+08:00"), &RecordContext::default(), Lang::Zh);
         assert!(title.contains("wx0123456789abcdef"));
         assert!(message.contains("beian.miit.gov.cn"), "{message}");
     }

@@ -34,6 +34,10 @@ pub struct Stored {
     pub notified: Vec<String>,
     /// Per appid, the few facts of the submitted form that reminders need.
     pub contexts: BTreeMap<String, FormFacts>,
+    /// Storage could not be read: this is not the stored state, so it must not be written back
+    /// (that would replace the real log with an empty one).
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -197,10 +201,8 @@ pub enum Merge {
 /// data is masked before it is kept; malformed events are refused with a reason.
 pub fn accept(log: &mut Vec<Value>, incoming: Vec<Event>, merge: Merge) -> Accepted {
     let mut known: Vec<Event> = log.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect();
-    let mut ids: std::collections::HashSet<String> = log
-        .iter()
-        .filter_map(|v| v.get("event_id").and_then(Value::as_str).map(str::to_owned))
-        .collect();
+    let mut ids: std::collections::HashSet<String> =
+        log.iter().filter_map(|v| v.get("event_id").and_then(Value::as_str).map(str::to_owned)).collect();
     let mut outcome = Accepted::default();
     for event in incoming {
         let event = sanitize(event);
@@ -286,7 +288,8 @@ mod tests {
         let mut log = Vec::new();
         let d = || EventDetail { status_text: Some("管局审核中".into()), ..Default::default() };
         accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T09:30:00+08:00", d())], Merge::Observation);
-        let repeat = accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T11:00:00+08:00", d())], Merge::Observation);
+        let repeat =
+            accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T11:00:00+08:00", d())], Merge::Observation);
         assert_eq!((repeat.stored, repeat.duplicates), (0, 1));
         let filed = EventDetail { filing_number: Some("粤ICP备2026041617号-1X".into()), ..Default::default() };
         let next = accept(&mut log, vec![page(Stage::Filed, "2026-11-25T09:00:00+08:00", filed)], Merge::Observation);
@@ -297,15 +300,26 @@ mod tests {
     #[test]
     fn union_keeps_another_stores_repeat_observation() {
         let mut log = Vec::new();
-        accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T09:30:00+08:00", EventDetail::default())], Merge::Union);
-        let other = accept(&mut log, vec![page(Stage::BureauReview, "2026-11-20T10:30:00+08:00", EventDetail::default())], Merge::Union);
+        accept(
+            &mut log,
+            vec![page(Stage::BureauReview, "2026-11-20T09:30:00+08:00", EventDetail::default())],
+            Merge::Union,
+        );
+        let other = accept(
+            &mut log,
+            vec![page(Stage::BureauReview, "2026-11-20T10:30:00+08:00", EventDetail::default())],
+            Merge::Union,
+        );
         assert_eq!(other.stored, 1);
     }
 
     #[test]
     fn personal_data_is_masked_before_it_is_kept() {
         let mut log = Vec::new();
-        let detail = EventDetail { reason: Some("联系人 13800138000 / zhangsan@example.com 不一致".into()), ..Default::default() };
+        let detail = EventDetail {
+            reason: Some("联系人 13800138000 / zhangsan@example.com 不一致".into()),
+            ..Default::default()
+        };
         accept(&mut log, vec![page(Stage::PlatformRejected, "2026-11-20T09:30:00+08:00", detail)], Merge::Observation);
         let text = serde_json::to_string(&log).unwrap();
         assert!(!text.contains("13800138000") && !text.contains("zhangsan@"), "{text}");
@@ -328,7 +342,11 @@ mod tests {
     fn storage_json_round_trips_and_damage_is_reported_not_fatal() {
         let now = t("2026-11-20T09:30:00+08:00");
         let mut stored = Stored::default();
-        accept(&mut stored.events, vec![page(Stage::SmsVerification, "2026-11-20T09:30:00+08:00", EventDetail::default())], Merge::Observation);
+        accept(
+            &mut stored.events,
+            vec![page(Stage::SmsVerification, "2026-11-20T09:30:00+08:00", EventDetail::default())],
+            Merge::Observation,
+        );
         stored.sync.status = HelperStatus::NotInstalled;
         let back = Stored::from_storage_json(&serde_json::to_string(&stored).unwrap(), now);
         assert_eq!(back.records().len(), 1);
@@ -345,7 +363,11 @@ mod tests {
     fn events_of_a_newer_version_survive_untouched() {
         let json = r#"{"events":[{"event_id":"x1","appid":"wx0123456789abcdef","kind":"stage","stage":"some_future_stage","observed_at":"2026-11-20T09:30:00+08:00","source":"page"}]}"#;
         let mut stored = Stored::from_storage_json(json, t("2026-11-20T09:30:00+08:00"));
-        accept(&mut stored.events, vec![page(Stage::Draft, "2026-11-19T09:30:00+08:00", EventDetail::default())], Merge::Observation);
+        accept(
+            &mut stored.events,
+            vec![page(Stage::Draft, "2026-11-19T09:30:00+08:00", EventDetail::default())],
+            Merge::Observation,
+        );
         assert_eq!(stored.events.len(), 2);
         assert_eq!(stored.events[0]["stage"], "some_future_stage");
     }

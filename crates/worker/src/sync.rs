@@ -155,7 +155,14 @@ impl Session {
         });
         port.on_disconnect().add_listener(on_disconnect.as_ref().unchecked_ref());
 
-        Ok(Session { port, pending, closed, next_id: Cell::new(1), _on_message: on_message, _on_disconnect: on_disconnect })
+        Ok(Session {
+            port,
+            pending,
+            closed,
+            next_id: Cell::new(1),
+            _on_message: on_message,
+            _on_disconnect: on_disconnect,
+        })
     }
 
     /// Sends `{id, type, ...fields}` and waits for the reply's `data`; an error reply is an `Err`.
@@ -190,7 +197,6 @@ impl Session {
             Err(SyncError::Failed(format!("{kind}: {message}")))
         }
     }
-
 }
 
 impl Drop for Session {

@@ -9,7 +9,8 @@ use beian_tracker::{next_action, NextAction, Record, Stage, Timestamp};
 use crate::i18n::Lang;
 
 /// The main path of a filing, as progress steps.
-const STEPS: [Stage; 5] = [Stage::Draft, Stage::PlatformReview, Stage::SmsVerification, Stage::BureauReview, Stage::Filed];
+const STEPS: [Stage; 5] =
+    [Stage::Draft, Stage::PlatformReview, Stage::SmsVerification, Stage::BureauReview, Stage::Filed];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepState {
@@ -37,7 +38,11 @@ pub fn progress(stage: Stage) -> Vec<(Stage, StepState)> {
             let state = if i < position || (i == position && step == Stage::Filed) {
                 StepState::Done
             } else if i == position {
-                if failed { StepState::Failed } else { StepState::Current }
+                if failed {
+                    StepState::Failed
+                } else {
+                    StepState::Current
+                }
             } else {
                 StepState::Todo
             };
@@ -121,7 +126,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "materials" => lang.pick("上传其他信息材料", "Other materials"),
         other => other,
     };
-    if rest.is_empty() { name.to_owned() } else { format!("{name} · {rest}") }
+    if rest.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} · {rest}")
+    }
 }
 
 #[cfg(test)]

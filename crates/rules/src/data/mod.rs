@@ -80,14 +80,25 @@ pub fn province_from_input(s: &str) -> Option<&'static Province> {
     if s.is_empty() {
         return None;
     }
-    let digits: String = s.chars().map(crate::normalize::halfwidth_char).collect();
-    if digits.bytes().all(|b| b.is_ascii_digit()) {
-        let code = match digits.len() {
-            2 => digits.as_str(),
-            6 if digits.ends_with("0000") => &digits[..2],
-            _ => return None,
+    // A code (`44`, `440000`, full-width digits too), read in place: this runs on every check.
+    let mut digits = s.chars().map(crate::normalize::halfwidth_char);
+    if digits.clone().all(|c| c.is_ascii_digit()) {
+        let mut value = 0u8;
+        let mut count = 0usize;
+        let mut zero_tail = true;
+        for c in digits.by_ref() {
+            let d = c as u8 - b'0';
+            match count {
+                0 | 1 => value = value * 10 + d,
+                _ => zero_tail &= d == 0,
+            }
+            count += 1;
+        }
+        return match count {
+            2 => province_by_code(value),
+            6 if zero_tail => province_by_code(value),
+            _ => None,
         };
-        return code.parse().ok().and_then(province_by_code);
     }
     let s = match s {
         "香港特別行政區" => "香港",
@@ -196,9 +207,18 @@ pub fn certificate_types_for_nature(nature: &str) -> Option<&'static [&'static s
 /// parentheses (`营业执照(个人或企业)` = `营业执照（个人或企业）`), and a parenthesised qualifier that
 /// only one side has (`营业执照` = `营业执照（个人或企业）`).
 pub fn same_certificate_type(a: &str, b: &str) -> bool {
-    let (a, b) = (crate::normalize::name_key(a), crate::normalize::name_key(b));
-    let base = |s: &str| -> String { s.split('(').next().unwrap_or("").to_owned() };
-    a == b || (a.contains('(') != b.contains('(') && !a.is_empty() && base(&a) == base(&b))
+    // Compared on the keys' characters, without building the keys: this runs for every allowed
+    // type of every check.
+    use crate::normalize::name_chars;
+    if a == b {
+        return true;
+    }
+    let (a, b) = (name_chars(a), name_chars(b));
+    if a.clone().eq(b.clone()) {
+        return true;
+    }
+    let (a_paren, b_paren) = (a.clone().any(|c| c == '('), b.clone().any(|c| c == '('));
+    a_paren != b_paren && a.clone().next().is_some() && a.take_while(|&c| c != '(').eq(b.take_while(|&c| c != '('))
 }
 
 #[cfg(test)]

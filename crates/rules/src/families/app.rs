@@ -36,11 +36,17 @@ fn push(
 }
 
 fn service_types(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
-    let mut chosen: Vec<&str> =
-        app.service_types.iter().flatten().map(|t| normalize::text(t)).filter(|t| !t.is_empty()).collect();
-    chosen.sort_unstable();
-    chosen.dedup();
-    if chosen.is_empty() {
+    let types = || app.service_types.iter().flatten().map(|t| normalize::text(t)).filter(|t| !t.is_empty());
+    // The number of distinct types; a list of one (the usual case) needs no sorting.
+    let chosen = if types().nth(1).is_none() {
+        types().count()
+    } else {
+        let mut chosen: Vec<&str> = types().collect();
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen.len()
+    };
+    if chosen == 0 {
         if ctx.complete {
             push(
                 out,
@@ -51,17 +57,14 @@ fn service_types(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
                 "Choose the service types (second-level categories, at most 5).",
             );
         }
-    } else if chosen.len() > MAX_SERVICE_TYPES {
+    } else if chosen > MAX_SERVICE_TYPES {
         push(
             out,
             Rule::AppServiceTypesMax,
             Severity::Error,
             "app.service_types",
-            format!("服务内容标识最多选5项，现在选了{}项，请只保留与主要功能相符的类目。", chosen.len()),
-            format!(
-                "At most 5 service types may be chosen ({} are); keep those matching the main features.",
-                chosen.len()
-            ),
+            format!("服务内容标识最多选5项，现在选了{chosen}项，请只保留与主要功能相符的类目。"),
+            format!("At most 5 service types may be chosen ({chosen} are); keep those matching the main features."),
         );
     }
 }
@@ -71,14 +74,14 @@ fn item_kind(item: &PreApproval) -> Option<&str> {
 }
 
 fn is_none_applies(kind: &str) -> bool {
-    normalize::name_key(kind) == NONE_APPLIES
+    normalize::same_name(kind, NONE_APPLIES)
 }
 
 /// Checks the pre-approval items; returns whether `以上都不涉及` is the (only) choice.
 fn pre_approvals(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) -> bool {
     let items = app.pre_approvals.as_deref().unwrap_or(&[]);
-    let kinds: Vec<&str> = items.iter().filter_map(item_kind).collect();
-    if kinds.is_empty() {
+    let mut kinds = items.iter().filter_map(item_kind);
+    if kinds.clone().next().is_none() {
         if ctx.complete {
             push(
                 out,
@@ -91,8 +94,8 @@ fn pre_approvals(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) -> bool {
         }
         return false;
     }
-    let none_applies = kinds.iter().any(|k| is_none_applies(k));
-    if none_applies && kinds.len() > 1 {
+    let none_applies = kinds.clone().any(is_none_applies);
+    if none_applies && kinds.nth(1).is_some() {
         push(
             out,
             Rule::AppPreApprovalExclusive,
@@ -185,30 +188,40 @@ fn remark(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
 /// digits, `7*24小时`), or a standalone run of two or more `X`/`x` (full-width too) not touching
 /// other Latin letters, so `XX公司` counts and `Foxx` does not.
 fn placeholder(remark: &str) -> Option<String> {
-    let chars: Vec<char> = remark.chars().collect();
-    let digit_at =
-        |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|&c| normalize::halfwidth_char(c).is_ascii_digit());
-    for (i, &c) in chars.iter().enumerate() {
-        if (c == '*' || c == '＊') && !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))) {
-            return Some(c.to_string());
+    // Scanned in place (no `Vec<char>`): this runs on every keystroke in the remark.
+    let is_digit = |c: Option<char>| c.is_some_and(|c| normalize::halfwidth_char(c).is_ascii_digit());
+    for (i, c) in remark.char_indices() {
+        if c == '*' || c == '＊' {
+            let before = remark[..i].chars().next_back();
+            let after = remark[i + c.len_utf8()..].chars().next();
+            if !(is_digit(before) && is_digit(after)) {
+                return Some(c.to_string());
+            }
         }
     }
     let is_x = |c: char| matches!(normalize::halfwidth_char(c), 'x' | 'X');
     let is_latin = |c: char| normalize::halfwidth_char(c).is_ascii_alphabetic();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_x(chars[i]) {
-            i += 1;
+    // `before`: the character preceding the current position (never an `x`, runs being maximal).
+    let mut before: Option<char> = None;
+    let mut chars = remark.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_x(c) {
+            before = Some(c);
             continue;
         }
-        let start = i;
-        while i < chars.len() && is_x(chars[i]) {
-            i += 1;
+        let (mut end, mut run) = (start + c.len_utf8(), 1);
+        while let Some(&(at, next)) = chars.peek() {
+            if !is_x(next) {
+                break;
+            }
+            (end, run) = (at + next.len_utf8(), run + 1);
+            chars.next();
         }
-        let before_ok = start == 0 || !is_latin(chars[start - 1]);
-        let after_ok = i == chars.len() || !is_latin(chars[i]);
-        if i - start >= 2 && before_ok && after_ok {
-            return Some(chars[start..i].iter().collect());
+        let after = chars.peek().map(|&(_, c)| c);
+        let before_ok = before.is_none_or(|c| !is_latin(c));
+        let after_ok = after.is_none_or(|c| !is_latin(c));
+        if run >= 2 && before_ok && after_ok {
+            return Some(remark[start..end].to_owned());
         }
     }
     None
@@ -281,16 +294,19 @@ const GENERIC_WORDS: &[&str] = &[
 /// A remark is vague when, after skipping the app's name, generic words, punctuation and digits,
 /// fewer than six characters remain. One pass, no allocation per word: this runs on every keystroke.
 fn is_vague(remark: &str, name: Option<&str>) -> bool {
-    let text = normalize::name_key(remark).to_ascii_lowercase();
-    let name = name.map(|n| normalize::name_key(n).to_ascii_lowercase()).filter(|n| n.chars().count() >= 2);
+    let text = folded_key(remark, false);
+    let name = name.map(|n| folded_key(n, false)).filter(|n| n.chars().count() >= 2);
     let mut meaningful = 0;
     let mut rest = text.as_str();
     while let Some(c) = rest.chars().next() {
         // Where two words share a start, `GENERIC_WORDS` lists the longer first (`微信小程序`, `小程序`).
-        let word = name
-            .as_deref()
-            .filter(|n| rest.starts_with(n))
-            .or_else(|| GENERIC_WORDS.iter().copied().find(|w| starts_with_word(rest.as_bytes(), w.as_bytes())));
+        let word = name.as_deref().filter(|n| rest.starts_with(n)).or_else(|| {
+            let rest = rest.as_bytes();
+            GENERIC_STARTS
+                .may_start(rest)
+                .then(|| GENERIC_WORDS.iter().copied().find(|w| starts_with_word(rest, w.as_bytes())))
+                .flatten()
+        });
         let skip = match word {
             Some(w) => w.len(),
             None => {
@@ -306,6 +322,19 @@ fn is_vague(remark: &str, name: Option<&str>) -> bool {
         rest = &rest[skip..];
     }
     true
+}
+
+/// [`normalize::name_key`] with ASCII letters lower- (or upper-) cased, built in one pass:
+/// `name_key(s).to_ascii_lowercase()` without the second string.
+fn folded_key(s: &str, upper: bool) -> String {
+    let mut key = String::new();
+    normalize::push_name_key(&mut key, s);
+    if upper {
+        key.make_ascii_uppercase();
+    } else {
+        key.make_ascii_lowercase();
+    }
+    key
 }
 
 /// A licensed field (前置审批), the licence it needs, and words that suggest it. Kept tight: a word
@@ -437,7 +466,7 @@ fn is_clause_break(c: char) -> bool {
 const NEGATIONS: &[char] = &['不', '无', '未', '非', '没', '禁', '勿'];
 
 /// `rest` starts with `word`. The first two bytes are compared inline before the rest: this runs
-/// for every (position, keyword) pair of a remark on every keystroke, and most pairs differ there.
+/// for every (position, keyword) pair that passes a [`StartFilter`], and most pairs differ there.
 #[inline]
 fn starts_with_word(rest: &[u8], word: &[u8]) -> bool {
     rest.len() >= word.len()
@@ -447,43 +476,55 @@ fn starts_with_word(rest: &[u8], word: &[u8]) -> bool {
         && rest[..word.len()] == *word
 }
 
-/// A 1024-bit filter over the first two bytes of every keyword (4 low bits of the first, 6 of the
-/// second: enough to tell CJK characters apart), built at compile time, so that positions where no
-/// keyword can start are skipped with one bit test.
-struct StartFilter([u64; 16]);
+/// A 4096-bit filter over the first three bytes of every word (for CJK, the first character's
+/// code point, folded to 12 bits), built at compile time, so that positions where no word can
+/// start are skipped with one bit test. Every word has at least three bytes (checked when the
+/// filter is built), so a position with fewer left cannot start one.
+struct StartFilter([u64; 64]);
 
 impl StartFilter {
-    const fn bit(b0: u8, b1: u8) -> usize {
-        ((b0 as usize & 0x0F) << 6) | (b1 as usize & 0x3F)
+    const fn bit(b0: u8, b1: u8, b2: u8) -> usize {
+        let cp = ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
+        (cp ^ (cp >> 12)) & 0xFFF
     }
 
     const fn of(fields: &[LicensedField]) -> StartFilter {
-        let mut bits = [0u64; 16];
+        let mut filter = StartFilter([0; 64]);
         let mut f = 0;
         while f < fields.len() {
-            let mut k = 0;
-            while k < fields[f].keywords.len() {
-                let kw = fields[f].keywords[k].as_bytes();
-                if kw.len() >= 2 {
-                    let bit = Self::bit(kw[0], kw[1]);
-                    bits[bit / 64] |= 1 << (bit % 64);
-                }
-                k += 1;
-            }
+            filter = filter.with(fields[f].keywords);
             f += 1;
         }
-        StartFilter(bits)
+        filter
+    }
+
+    /// The filter with `words` added. (Words shorter than two bytes never match `starts_with_word`;
+    /// a two-byte word would need a two-byte filter, so it does not compile.)
+    const fn with(mut self, words: &[&str]) -> StartFilter {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(w.len() != 2, "StartFilter keys on three bytes: no two-byte words");
+            if w.len() >= 3 {
+                let bit = Self::bit(w[0], w[1], w[2]);
+                self.0[bit / 64] |= 1 << (bit % 64);
+            }
+            k += 1;
+        }
+        self
     }
 
     #[inline]
     fn may_start(&self, rest: &[u8]) -> bool {
-        let [b0, b1, ..] = rest else { return false };
-        let bit = Self::bit(*b0, *b1);
+        let [b0, b1, b2, ..] = rest else { return false };
+        let bit = Self::bit(*b0, *b1, *b2);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
 static KEYWORD_STARTS: StartFilter = StartFilter::of(LICENSED_FIELDS);
+/// The same for [`GENERIC_WORDS`], which `is_vague` tries at every position of the remark.
+static GENERIC_STARTS: StartFilter = StartFilter([0; 64]).with(GENERIC_WORDS);
 
 /// The licensed fields `text` (already upper-cased ASCII) hints at, in catalogue order, each with
 /// its first keyword that is neither negated earlier in its clause (`不涉及新闻`) nor right after
@@ -518,7 +559,7 @@ fn licensed_hints(text: &str) -> Vec<(&'static LicensedField, &'static str)> {
 
 fn suspected_licence(app: &App, out: &mut Vec<Finding>) {
     let scan = |text: &str| -> Vec<(&'static LicensedField, &'static str)> {
-        licensed_hints(&normalize::name_key(text).to_ascii_uppercase())
+        licensed_hints(&folded_key(text, true))
     };
     let (field, hits) = match present(&app.remark).map(scan).filter(|h| !h.is_empty()) {
         Some(hits) => ("app.remark", hits),

@@ -212,7 +212,7 @@ fn residence_proof(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     let Some(subject) = &draft.subject else { return };
-    let Some(province) = subject.province.as_deref().and_then(crate::data::province_from_input) else { return };
+    let Some(province) = ctx.province else { return };
     let number = normalize::present(&subject.certificate_number)
         .or_else(|| draft.subject_principal.as_ref().and_then(|p| normalize::present(&p.certificate_number)));
     let Some(number) = number else { return };

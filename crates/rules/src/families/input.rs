@@ -34,7 +34,7 @@ impl Kind {
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let draft = ctx.draft;
     if let Some(subject) = &draft.subject {
-        report(out, "subject.certificate_number", "证件号码", &subject.certificate_number, Kind::IdNumber);
+        report(out, ("subject", "certificate_number"), "证件号码", &subject.certificate_number, Kind::IdNumber);
     }
     for (prefix, person) in ctx.persons() {
         // With "复用主体负责人信息" the merged person holds the subject principal's values; those are
@@ -44,13 +44,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         person_fields(out, prefix, page);
     }
     if let Some(legal) = &draft.legal_person {
-        report(out, "legal_person.certificate_number", "法定代表人证件号码", &legal.certificate_number, Kind::IdNumber);
+        report(out, ("legal_person", "certificate_number"), "法定代表人证件号码", &legal.certificate_number, Kind::IdNumber);
     }
     if let Some(admin) = &draft.admin {
-        report(out, "admin.certificate_number", "管理员证件号码", &admin.certificate_number, Kind::IdNumber);
+        report(out, ("admin", "certificate_number"), "管理员证件号码", &admin.certificate_number, Kind::IdNumber);
     }
     if let Some(app) = &draft.app {
-        report(out, "app.appid", "AppID", &app.appid, Kind::Plain);
+        report(out, ("app", "appid"), "AppID", &app.appid, Kind::Plain);
     }
 }
 
@@ -62,16 +62,19 @@ fn person_fields(out: &mut Vec<Finding>, prefix: &str, p: &Person) {
         ("email", "邮箱", &p.email, Kind::Plain),
     ];
     for (name, label, value, kind) in fields {
-        report(out, &format!("{prefix}.{name}"), label, value, kind);
+        report(out, (prefix, name), label, value, kind);
     }
 }
 
-fn report(out: &mut Vec<Finding>, path: &str, label: &str, value: &Option<String>, kind: Kind) {
+/// `path` is (section, field): the dotted path is only built for a finding, as nearly every value
+/// is clean.
+fn report(out: &mut Vec<Finding>, path: (&str, &str), label: &str, value: &Option<String>, kind: Kind) {
     let Some(raw) = normalize::present(value) else { return };
     let n = kind.normalize(raw);
     if !n.needs_fix() {
         return;
     }
+    let path = format!("{}.{}", path.0, path.1);
     let (zh, en) = match (n.had_fullwidth, n.had_inner_space) {
         (true, true) => ("含全角字符和空格", "full-width characters and spaces"),
         (true, false) => ("含全角字符", "full-width characters"),
@@ -81,7 +84,7 @@ fn report(out: &mut Vec<Finding>, path: &str, label: &str, value: &Option<String
     out.push(Finding::new(
         Rule::InputFullwidth,
         Severity::Warning,
-        path,
+        path.as_str(),
         format!("{label}{zh}：平台按原文比对，请改用半角字符并去掉空格后重新输入。"),
         format!("The {path} value contains {en}; the platform compares the raw text, so retype it in half-width characters without spaces."),
     ));

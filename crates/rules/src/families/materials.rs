@@ -27,8 +27,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     };
     if let Some(uploads) = &materials.uploads {
+        let personal_subject = ctx.draft.subject.as_ref().is_some_and(|s| personal(s.nature.as_ref()));
         for (i, upload) in uploads.iter().enumerate() {
-            check_upload(i, upload, ctx.draft.subject.as_ref().is_some_and(|s| personal(s.nature.as_ref())), out);
+            check_upload(i, upload, personal_subject, out);
         }
     }
     let letter_in_uploads = materials
@@ -43,14 +44,15 @@ fn personal(nature: Option<&String>) -> bool {
 }
 
 fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec<Finding>) {
-    let field = format!("materials.uploads[{i}]");
+    // Built only for a finding: most uploads are fine.
+    let field = || format!("materials.uploads[{i}]");
     let slot = normalize::present(&upload.slot).unwrap_or("");
 
     if !format_ok(upload) {
         out.push(Finding::new(
             Rule::UploadFormat,
             Severity::Error,
-            field.clone(),
+            field(),
             "只能上传 JPG/JPEG 或 PNG 图片，请转换格式后重新上传（不要直接改扩展名）。",
             "Only JPG/JPEG or PNG images are accepted; convert the file and upload it again (renaming is not enough).",
         ));
@@ -60,7 +62,7 @@ fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec
             out.push(Finding::new(
                 Rule::UploadTooLarge,
                 Severity::Error,
-                field.clone(),
+                field(),
                 format!("文件 {} 超过 2 MB 上限，请压缩后重新上传。", human_size(bytes)),
                 format!("The file is {}, over the 2 MB limit; compress it and upload again.", human_size(bytes)),
             ));
@@ -68,7 +70,7 @@ fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec
             out.push(Finding::new(
                 Rule::UploadIdSize,
                 Severity::Warning,
-                field.clone(),
+                field(),
                 format!("证件照片 {}，官方要求 100–200 KB，请调整清晰度或压缩后重新上传。", human_size(bytes)),
                 format!("The ID scan is {}; the official page asks for 100–200 KB. Adjust or compress it.", human_size(bytes)),
             ));
@@ -83,7 +85,7 @@ fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec
             out.push(Finding::new(
                 Rule::UploadResolution,
                 Severity::Warning,
-                field,
+                field(),
                 format!("图片分辨率 {width}×{height} 偏低（至少 {min_short}×{min_long}，横竖均可），文字可能看不清，请重新拍摄或扫描。"),
                 format!("The image is {width}×{height}, below {min_short}×{min_long} (either orientation); text may be illegible. Rescan it."),
             ));
@@ -119,7 +121,7 @@ const GUANGDONG: u8 = 44;
 
 fn letters(ctx: &Ctx, letter: Option<&Letter>, letter_in_uploads: bool, out: &mut Vec<Finding>) {
     let subject = ctx.draft.subject.as_ref();
-    let province = subject.and_then(|s| s.province.as_deref()).and_then(crate::data::province_from_input).map(|p| p.code);
+    let province = ctx.province.map(|p| p.code);
     let nature = subject.and_then(|s| normalize::present(&s.nature));
     let individual_business = subject
         .and_then(|s| normalize::present(&s.certificate_number))

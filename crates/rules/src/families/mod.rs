@@ -2,6 +2,7 @@
 //! `pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>)` and is registered in [`FAMILIES`];
 //! a test checks that every family file is registered and every rule id it emits is catalogued.
 
+use crate::data::{self, Province};
 use crate::draft::{Draft, Person};
 use crate::finding::Finding;
 use crate::{Date, Options};
@@ -22,6 +23,9 @@ pub(crate) struct Ctx<'a> {
     /// The app principal as the platform will see it: with "复用主体负责人信息" chosen, every field
     /// the page left empty is the subject principal's.
     pub app_principal: Option<Cow<'a, Person>>,
+    /// The subject's province as chosen in the picker (`广东省`, `44` …): several families need
+    /// it, so it is resolved once here.
+    pub province: Option<&'static Province>,
 }
 
 impl<'a> Ctx<'a> {
@@ -47,7 +51,8 @@ impl<'a> Ctx<'a> {
             (Some(ap), _) => Some(Cow::Borrowed(ap)),
             (None, _) => None,
         };
-        Ctx { draft, today: options.today, complete: options.complete, app_principal }
+        let province = draft.subject.as_ref().and_then(|s| s.province.as_deref()).and_then(data::province_from_input);
+        Ctx { draft, today: options.today, complete: options.complete, app_principal, province }
     }
 
     /// The persons the person rules run on, with their field-path prefix.

@@ -520,12 +520,7 @@ fn document_from_name(name: &str) -> DocumentType {
 }
 
 pub(super) fn subject_in_ningxia(ctx: &Ctx) -> bool {
-    ctx.draft
-        .subject
-        .as_ref()
-        .and_then(|s| s.province.as_deref())
-        .and_then(crate::data::province_from_input)
-        .is_some_and(|p| p.code == 64)
+    ctx.province.is_some_and(|p| p.code == 64)
 }
 
 fn permit_message(doc: PersonalDocument) -> (Severity, &'static str, &'static str) {

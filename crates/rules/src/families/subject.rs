@@ -50,7 +50,8 @@ const PERSONAL: &str = "个人";
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let empty = Subject::default();
     let subject = ctx.draft.subject.as_ref().unwrap_or(&empty);
-    let province = present(&subject.province).and_then(data::province_from_input);
+    // `province_from_input` trims and refuses blanks itself: the same as `present(..)` first.
+    let province = ctx.province;
     let nature = present(&subject.nature);
 
     region(ctx, subject, out);
@@ -142,7 +143,7 @@ fn name(ctx: &Ctx, s: &Subject, nature: Option<&str>, out: &mut Vec<Finding>) {
     // to report (the account's name then differs too, as an echo of it).
     let principal = ctx.draft.subject_principal.as_ref().and_then(|p| present(&p.name));
     let not_the_person =
-        nature == Some(PERSONAL) && principal.is_some_and(|p| normalize::name_key(name) != normalize::name_key(p));
+        nature == Some(PERSONAL) && principal.is_some_and(|p| !normalize::same_name(name, p));
     if not_the_person {
         push(
             out,
@@ -162,7 +163,7 @@ fn name(ctx: &Ctx, s: &Subject, nature: Option<&str>, out: &mut Vec<Finding>) {
             "The name contains “*” (a licence without a trade name): register a trade name with the market regulator before filing.",
         );
     } else if let Some(account) = present(&s.account_subject_name) {
-        if normalize::name_key(name) != normalize::name_key(account) {
+        if !normalize::same_name(name, account) {
             push(
                 out,
                 Rule::SubjectNameMismatch,
@@ -408,7 +409,8 @@ mod address {
     }
 
     fn is_chinese_numeral(c: char) -> bool {
-        "〇零一二三四五六七八九十百千两".contains(c)
+        // A `match`, not `str::contains`: this runs for every character of the address.
+        matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两')
     }
 
     /// Whether the address holds a house-number token: a number (ASCII, full-width or Chinese
@@ -432,9 +434,11 @@ mod address {
             while i < chars.len() && (if arabic { is_digit(chars[i]) } else { is_chinese_numeral(chars[i]) }) {
                 i += 1;
             }
-            let rest: String = chars[i..].iter().take(3).collect();
+            // Suffixes have at most three characters: compared against the chars that follow.
+            let rest = &chars[i..];
             let suffixes = if arabic { NUMBER_SUFFIXES } else { CHINESE_NUMBER_SUFFIXES };
-            if suffixes.iter().any(|s| rest.starts_with(s)) {
+            let follows = |s: &str| s.chars().count() <= rest.len() && s.chars().zip(rest).all(|(a, &b)| a == b);
+            if suffixes.iter().any(|s| follows(s)) {
                 return true;
             }
             // `3-2-501`: a dash between digits is a building-unit-room number.
