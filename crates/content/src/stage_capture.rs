@@ -287,7 +287,7 @@ mod browser {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{on_submitted, on_submitted_form, run};
+pub use browser::{on_submitted_form, run};
 
 /// The only facts of a submitted form that leave the page for the stage tracker: the subject's
 /// province and the end dates of the licence and of both principals' certificates (contracts.md §5:

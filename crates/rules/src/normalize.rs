@@ -40,24 +40,30 @@ fn is_fullwidth_ascii(c: char) -> bool {
 /// in Chinese text) and not reported.
 #[inline]
 pub fn text(s: &str) -> &str {
-    // Nearly every value has nothing to trim, and this runs for every field, several times: text
-    // that starts and ends with printable ASCII is settled here, inline, in a few instructions.
-    match s.as_bytes() {
-        [] => s,
-        [0x21..=0x7E] | [0x21..=0x7E, .., 0x21..=0x7E] => s,
-        _ => text_decoded(s),
-    }
-}
-
-/// [`text`] for values that start or end with something other than printable ASCII (Chinese
-/// text): the end characters are decoded, and only white space there runs the general trimming
-/// searcher. Out of line, so that `text` stays small enough to inline everywhere.
-#[inline(never)]
-fn text_decoded(s: &str) -> &str {
-    let plain = |c: Option<char>| c.is_some_and(|c| !is_space(c));
-    if plain(s.chars().next()) && plain(s.chars().next_back()) {
+    // Nearly every value has nothing to trim, and this runs for every field, several times: when
+    // the end bytes show that neither end character can be white space, that is settled here,
+    // inline, without decoding anything.
+    let b = s.as_bytes();
+    // The first byte of valid UTF-8 is ASCII or a lead byte. White space is ASCII or starts with
+    // C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000..=U+205F) or E3 (U+3000).
+    let first_plain = |b: &[u8]| matches!(b[0], 0x21..=0x7E | 0xC3..=0xE0 | 0xE4..=0xF4);
+    // A continuation byte at the end closes a three-byte character when there is a lead byte
+    // three back (a lead byte is never a continuation); E4..=EF leads are never white space (CJK).
+    let last_plain = |b: &[u8]| match b[b.len() - 1] {
+        0x21..=0x7E => true,
+        0x80..=0xBF => b.len() >= 3 && matches!(b[b.len() - 3], 0xE4..=0xEF),
+        _ => false,
+    };
+    if b.is_empty() || (first_plain(b) && last_plain(b)) {
         return s;
     }
+    text_slow(s)
+}
+
+/// [`text`] when an end character may be white space: out of line, so that `text` stays small
+/// enough to inline everywhere.
+#[inline(never)]
+fn text_slow(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
