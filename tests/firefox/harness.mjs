@@ -65,6 +65,17 @@ export function assertPackaged() {
     throw new Error(`add-on not packaged (missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}): `
       + 'run `cargo xtask package` first');
   }
+  // A build newer than the package means the tests would check yesterday's add-on.
+  const packagedAt = fs.statSync(zipPath('firefox')).mtimeMs;
+  const newer = ['extension/pkg', 'extension/pkg-fallback']
+    .map((d) => path.join(ROOT, d))
+    .filter((d) => fs.existsSync(d))
+    .flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f)))
+    .filter((f) => fs.statSync(f).mtimeMs > packagedAt);
+  if (newer.length) {
+    throw new Error(`dist/ is older than the build (${newer.map((f) => path.relative(ROOT, f)).join(', ')}): `
+      + 'run `cargo xtask package --no-build` (or `cargo xtask package`) first');
+  }
 }
 
 let certificate = null;
@@ -202,6 +213,7 @@ export async function launchFirefox({ routes = {}, helper, helperDb, addon, loca
   try {
     driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
     const addonId = await driver.installAddon(addon ?? zipPath('firefox'), true);
+    if (addonId !== GECKO_ID) throw new Error(`installed add-on id ${addonId}, expected ${GECKO_ID}`);
     const base = `moz-extension://${uuid}/`;
     const close = async () => {
       await driver.quit().catch(() => {});

@@ -158,6 +158,36 @@ mod tests {
         Date::parse(s).unwrap()
     }
 
+    /// `Date::parse` as written before its `YYYY-MM-DD` fast path and digit folding.
+    fn parse_reference(s: &str) -> Option<Date> {
+        fn num(s: &str) -> Option<u32> {
+            if s.is_empty() || s.len() > 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        }
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
+            return Date::new(num(&s[0..4])? as i32, num(&s[4..6])? as u8, num(&s[6..8])? as u8);
+        }
+        let mut parts = s.split(['-', '.', '/', '年', '月', '日']).filter(|p| !p.is_empty());
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
+            return None;
+        }
+        Date::new(num(y)? as i32, num(m)? as u8, num(d)? as u8)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_agrees_with_the_plain_definition(
+            s in "[0-9 ./年月日-]{0,12}|[0-9]{4}[-./][0-9+ a]{2}[-./][0-9+ a]{2}|2015-03-01|\\PC{0,12}"
+        ) {
+            proptest::prop_assert_eq!(Date::parse(&s), parse_reference(&s));
+        }
+    }
+
     #[test]
     fn parses_the_accepted_forms() {
         for s in ["2015-03-01", "20150301", "2015.03.01", "2015/3/1", "2015年3月1日", " 2015-03-01 "] {

@@ -229,7 +229,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -254,6 +254,111 @@ mod tests {
         assert!(phone("１３８００１３８０００").had_fullwidth);
         assert!(!phone("+8613800138000").needs_fix());
         assert_eq!(phone("86123").value, "86123");
+    }
+
+    /// Characters that exercise every fast path: each white-space character (and the lead bytes
+    /// they share with ordinary text: `、` `€` `（`), full-width forms, CJK, ASCII controls.
+    pub(crate) const TRICKY: &[&str] = &[
+        " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{1C}", "\u{0}", "\u{7F}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}",
+        "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}", "、", "。", "€",
+        "（", "）", "(", "＊", "*", "ｘ", "Ｘ", "x", "X", "ａ", "Ａ", "１", "１２", "0", "9", "-", "+86", "@", "＠", "é", "ǅ",
+        "深", "圳", "市", "号", "以上都不涉及", "🀄", "\u{FF5E}", "\u{FF5F}", "\u{FF00}",
+    ];
+
+    pub(crate) fn tricky_string() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::collection::vec(proptest::sample::select(TRICKY), 0..8).prop_map(|v| v.concat()),
+            any::<String>(),
+        ]
+    }
+
+    /// The definitions as written before the fast paths (trim, decode every character, collect).
+    mod reference {
+        use super::super::{halfwidth_char, is_fullwidth_ascii, Normalized};
+        use std::borrow::Cow;
+
+        pub fn text(s: &str) -> &str {
+            s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        }
+
+        pub fn name_key(s: &str) -> String {
+            text(s).chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(halfwidth_char).collect()
+        }
+
+        pub fn code(s: &str, upper: bool) -> Normalized<'_> {
+            let t = text(s);
+            let needs_work = t.chars().any(|c| {
+                is_fullwidth_ascii(c) || c.is_whitespace() || c == '\u{3000}' || (upper && c.is_ascii_lowercase())
+            });
+            if !needs_work {
+                return Normalized { value: Cow::Borrowed(t), had_fullwidth: false, had_inner_space: false };
+            }
+            let mut out = String::new();
+            let (mut fw, mut sp) = (false, false);
+            for c in t.chars() {
+                if c.is_whitespace() || c == '\u{3000}' {
+                    sp = true;
+                    continue;
+                }
+                let h = halfwidth_char(c);
+                fw |= h != c;
+                out.push(if upper { h.to_ascii_uppercase() } else { h });
+            }
+            Normalized { value: Cow::Owned(out), had_fullwidth: fw, had_inner_space: sp }
+        }
+
+        pub fn phone(s: &str) -> Normalized<'_> {
+            let c = code(s, false);
+            let has_sep = c.value.contains(['-', '(', ')']);
+            let mut digits: Cow<'_, str> = if has_sep {
+                Cow::Owned(c.value.chars().filter(|ch| !matches!(ch, '-' | '(' | ')')).collect())
+            } else {
+                c.value
+            };
+            for prefix in ["+86", "0086"] {
+                if let Some(rest) = digits.strip_prefix(prefix) {
+                    digits = Cow::Owned(rest.to_owned());
+                    break;
+                }
+            }
+            if digits.len() == 13 && digits.starts_with("861") && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits = Cow::Owned(digits[2..].to_owned());
+            }
+            Normalized { value: digits, had_fullwidth: c.had_fullwidth, had_inner_space: c.had_inner_space || has_sep }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_plain_definitions(a in tricky_string(), b in tricky_string()) {
+            for s in [&a, &b] {
+                proptest::prop_assert_eq!(text(s), reference::text(s));
+                proptest::prop_assert_eq!(name_key(s), reference::name_key(s));
+                proptest::prop_assert_eq!(name_chars(s).collect::<String>(), reference::name_key(s));
+                for upper in [false, true] {
+                    proptest::prop_assert_eq!(code(s, upper), reference::code(s, upper));
+                }
+                proptest::prop_assert_eq!(phone(s), reference::phone(s));
+            }
+            let mut key = a.clone();
+            push_name_key(&mut key, &b);
+            proptest::prop_assert_eq!(key, format!("{a}{}", reference::name_key(&b)));
+            proptest::prop_assert_eq!(same_name(&a, &b), reference::name_key(&a) == reference::name_key(&b));
+        }
+    }
+
+    #[test]
+    fn every_tricky_end_is_trimmed_like_before() {
+        for edge in TRICKY {
+            for core in ["", "a", "深圳", "１", "、"] {
+                for s in [format!("{edge}{core}"), format!("{core}{edge}"), format!("{edge}{core}{edge}")] {
+                    assert_eq!(text(&s), reference::text(&s), "{s:?}");
+                    assert_eq!(name_key(&s), reference::name_key(&s), "{s:?}");
+                    assert_eq!(code(&s, true), reference::code(&s, true), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

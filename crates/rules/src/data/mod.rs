@@ -302,6 +302,79 @@ mod tests {
         assert!(names.iter().all(|n| !n.contains('[') && !n.contains(']')));
     }
 
+    /// The definitions as written before they were made allocation-free.
+    mod reference {
+        use super::super::{province_by_code, Province, PROVINCES};
+        use crate::normalize::name_key;
+
+        pub fn province_from_input(s: &str) -> Option<&'static Province> {
+            let s = crate::normalize::text(s);
+            if s.is_empty() {
+                return None;
+            }
+            let digits: String = s.chars().map(crate::normalize::halfwidth_char).collect();
+            if digits.bytes().all(|b| b.is_ascii_digit()) {
+                let code = match digits.len() {
+                    2 => digits.as_str(),
+                    6 if digits.ends_with("0000") => &digits[..2],
+                    _ => return None,
+                };
+                return code.parse().ok().and_then(province_by_code);
+            }
+            let s = match s {
+                "香港特別行政區" => "香港",
+                "澳門特別行政區" => "澳门",
+                "澳門" => "澳门",
+                "臺灣" | "臺灣省" | "台灣" | "台灣省" => "台湾",
+                other => other,
+            };
+            PROVINCES.iter().find(|p| p.name == s || p.short == s)
+        }
+
+        pub fn same_certificate_type(a: &str, b: &str) -> bool {
+            let (a, b) = (name_key(a), name_key(b));
+            let base = |s: &str| -> String { s.split('(').next().unwrap_or("").to_owned() };
+            a == b || (a.contains('(') != b.contains('(') && !a.is_empty() && base(&a) == base(&b))
+        }
+    }
+
+    fn input_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "44", "４４", "0000", "００００", "1", "0", "广东省", "广东", "香港特別行政區", "澳門", "台灣省", " ", "\u{3000}",
+            "营业执照", "（个人或企业）", "(个人或企业)", "(", "（", ")", "居民身份证", "护照", "x",
+        ];
+        prop_oneof![
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..5).prop_map(|v| v.concat()),
+            crate::normalize::tests::tricky_string(),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn allocation_free_versions_agree_with_the_definitions(a in input_like(), b in input_like()) {
+            proptest::prop_assert_eq!(province_from_input(&a), reference::province_from_input(&a));
+            proptest::prop_assert_eq!(same_certificate_type(&a, &b), reference::same_certificate_type(&a, &b));
+            proptest::prop_assert_eq!(same_certificate_type(&a, &a), reference::same_certificate_type(&a, &a));
+        }
+    }
+
+    #[test]
+    fn every_certificate_type_pair_compares_like_before() {
+        let mut names: Vec<&str> = NATURE_CERTIFICATE_TYPES.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+        names.extend(["营业执照", "营业执照(个人或企业)", " 营业执照（个人） ", "", "(x)", "("]);
+        for a in &names {
+            for b in &names {
+                assert_eq!(same_certificate_type(a, b), reference::same_certificate_type(a, b), "{a} / {b}");
+            }
+        }
+        for p in PROVINCES {
+            for s in [p.name.to_string(), p.short.to_string(), format!("{}", p.code), format!("{}0000", p.code)] {
+                assert_eq!(province_from_input(&s), reference::province_from_input(&s), "{s}");
+            }
+        }
+    }
+
     #[test]
     fn certificate_types_follow_the_form_table() {
         assert!(certificate_types_for_nature("企业").unwrap().contains(&"营业执照（个人或企业）"));
