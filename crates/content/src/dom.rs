@@ -49,14 +49,13 @@ pub fn is_ours(el: &Element) -> bool {
     el.closest("beian-hint, beian-summary").ok().flatten().is_some()
 }
 
-/// Sets inline styles with `!important`: the page's CSS cannot restyle our elements, and CSSOM
-/// writes are allowed under a page CSP that forbids inline `style` attributes.
-pub fn style(el: &Element, declarations: &[(&str, &str)]) {
+/// Sets the element's inline style to `css` (declarations each with `!important`, written as one
+/// constant): the page's CSS cannot restyle our elements, and a CSSOM write (`style.cssText`) is
+/// allowed under a page CSP that forbids inline `style` attributes. One call per element instead of
+/// one per declaration: the keystroke path creates hints and summary lines.
+pub fn style(el: &Element, css: &str) {
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
-        let s = h.style();
-        for (name, value) in declarations {
-            let _ = s.set_property_with_priority(name, value, "important");
-        }
+        h.style().set_css_text(css);
     }
 }
 

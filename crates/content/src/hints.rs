@@ -14,6 +14,11 @@ use crate::dom;
 
 const ID_PREFIX: &str = "beian-hint-";
 
+/// Inline styles of a hint per severity (colour, background, left border), see [`dom::style`].
+const STYLE_ERROR: &str = "all:initial!important;display:block!important;box-sizing:border-box!important;margin:4px 0 0!important;padding:3px 8px!important;max-width:560px!important;font:12px/1.5 -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif!important;color:#c4291c!important;background:#fdf0ef!important;border-left:3px solid #c4291c!important;border-radius:2px!important;text-align:left!important;white-space:normal!important;";
+const STYLE_WARNING: &str = "all:initial!important;display:block!important;box-sizing:border-box!important;margin:4px 0 0!important;padding:3px 8px!important;max-width:560px!important;font:12px/1.5 -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif!important;color:#8a5300!important;background:#fff7e6!important;border-left:3px solid #8a5300!important;border-radius:2px!important;text-align:left!important;white-space:normal!important;";
+const STYLE_INFO: &str = "all:initial!important;display:block!important;box-sizing:border-box!important;margin:4px 0 0!important;padding:3px 8px!important;max-width:560px!important;font:12px/1.5 -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif!important;color:#3d5a99!important;background:#eef3fb!important;border-left:3px solid #3d5a99!important;border-radius:2px!important;text-align:left!important;white-space:normal!important;";
+
 /// A hint to show: which field (index into the scan), the rule id, severity and text.
 pub struct Wanted<'a> {
     pub field: usize,
@@ -101,28 +106,13 @@ impl Hints {
         el.set_id(&format!("{ID_PREFIX}{}", self.next_id));
         el.set_attribute("data-beian-rule", w.rule)?;
         el.set_attribute("data-beian-severity", w.severity.as_str())?;
-        let (color, background) = match w.severity {
-            Severity::Error => ("#c4291c", "#fdf0ef"),
-            Severity::Warning => ("#8a5300", "#fff7e6"),
-            Severity::Info => ("#3d5a99", "#eef3fb"),
-        };
         dom::style(
             &el,
-            &[
-                ("all", "initial"),
-                ("display", "block"),
-                ("box-sizing", "border-box"),
-                ("margin", "4px 0 0"),
-                ("padding", "3px 8px"),
-                ("max-width", "560px"),
-                ("font", "12px/1.5 -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"),
-                ("color", color),
-                ("background", background),
-                ("border-left", &format!("3px solid {color}")),
-                ("border-radius", "2px"),
-                ("text-align", "left"),
-                ("white-space", "normal"),
-            ],
+            match w.severity {
+                Severity::Error => STYLE_ERROR,
+                Severity::Warning => STYLE_WARNING,
+                Severity::Info => STYLE_INFO,
+            },
         );
         Ok(el)
     }

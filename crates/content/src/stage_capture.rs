@@ -1,11 +1,12 @@
 //! Reads a filing's status off the admin's status page (设置 → 小程序备案: status, AppID, name, filing
-//! number, rejection reason) and sends it to the service worker as a stage event. The status text →
-//! stage table and the masking live in `beian_tracker::status_text`; this file only finds the texts.
+//! number, rejection reason) and sends it, raw, to the service worker (`beian_page_observed`, a plain
+//! JS object, never leaves the extension). The worker turns it into the stage event with
+//! `beian_tracker` (status text → stage table, masking before anything is stored): this file only
+//! finds the texts, so the content wasm carries neither the tracker nor a JSON serialiser.
 //!
 //! Cheap on other pages: one `textContent` read decides whether the page talks about a filing at all.
 
 use beian_rules::Draft;
-use beian_tracker::{mask_pii, stage_from_status_text, Event, EventDetail, EventSource, Stage, Timestamp};
 
 /// What a status-page label announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,30 +94,6 @@ impl Observation {
         }
     }
 
-    /// The stage event this observation stands for, observed at `now`; `None` when the page shows
-    /// no appid or no status text we know. Reason and status text are masked here, before anything
-    /// leaves the page.
-    pub fn to_event(&self, now: Timestamp) -> Option<Event> {
-        let appid = self.appid.as_deref().and_then(find_appid)?;
-        let status_text = self.status_text.as_deref()?;
-        let context = format!(
-            "{} {} {}",
-            self.filing_number.as_deref().unwrap_or(""),
-            self.reason.as_deref().unwrap_or(""),
-            self.context
-        );
-        let stage = stage_from_status_text(status_text, &context)?;
-        let detail = EventDetail {
-            status_text: Some(mask_pii(status_text)),
-            reason: self.reason.as_deref().filter(|_| stage.is_rejected()).map(mask_pii),
-            filing_number: self
-                .filing_number
-                .as_deref()
-                .filter(|_| stage == Stage::Filed || stage == Stage::ChangeReview)
-                .map(str::to_owned),
-        };
-        Some(Event::new(appid, self.app_name.as_deref(), stage, now, EventSource::Page, detail))
-    }
 }
 
 /// The first `wx` + 16 hex digits in `text` (the AppID cell may hold a copy button's text too).
@@ -131,20 +108,13 @@ pub fn find_appid(text: &str) -> Option<&str> {
     })
 }
 
-/// The platform-review event the filing form's submission starts (called by the pre-submit hook).
-pub fn submitted_event(appid: &str, app_name: Option<&str>, now: Timestamp) -> Option<Event> {
-    let appid = find_appid(appid)?;
-    let detail = EventDetail { status_text: Some("提交备案".into()), ..EventDetail::default() };
-    Some(Event::new(appid, app_name, Stage::PlatformReview, now, EventSource::Page, detail))
-}
-
 fn truncate_chars(text: &str, max: usize) -> &str {
     text.char_indices().nth(max).map_or(text, |(i, _)| &text[..i])
 }
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    //! The DOM half: find label/value pairs, send the event.
+    //! The DOM half: find label/value pairs, send the raw observation.
 
     use super::*;
     use std::cell::RefCell;
@@ -159,32 +129,39 @@ mod browser {
     }
 
     thread_local! {
-        /// The last event sent from this page (its id without the time: appid, stage, detail), so
-        /// rescans after DOM mutations do not send the same observation again.
+        /// The last observation sent from this page ([`Observation::key`]), so rescans after DOM
+        /// mutations do not send the same observation again.
         static LAST_SENT: RefCell<Option<String>> = const { RefCell::new(None) };
     }
 
     /// Elements that may hold a label on the status card.
     const LABEL_SELECTOR: &str = "label, dt, th, td, span, div, p, b, strong, em, li";
 
-    pub fn now() -> Timestamp {
-        Timestamp::from_unix_beijing((js_sys::Date::now() / 1000.0).floor() as i64)
+    /// Unix seconds now (the worker turns them into a Beijing timestamp).
+    fn now_seconds() -> f64 {
+        (js_sys::Date::now() / 1000.0).floor()
     }
 
-    /// Reads the status area of `document`, if any, and sends a stage event for it. Returns the
-    /// stage sent (or already sent for this page state), `None` when the page shows no status.
-    pub fn run(document: &Document) -> Option<Stage> {
-        let body = document.body()?;
+    /// Reads the status area of `document`, if any, and sends it to the worker. Returns whether the
+    /// page shows a status with an appid (sent now or already sent for this page state).
+    pub fn run(document: &Document) -> bool {
+        let Some(body) = document.body() else { return false };
         // The cheap gate (one text read): a filing status card says 备案 and has a 状态 label. The
         // filing form itself rarely says 状态, so typing there does not rescan every element.
         let text = body.text_content().unwrap_or_default();
         if !text.contains("备案") || !text.contains("状态") {
-            return None;
+            return false;
         }
-        let observation = observe(document)?;
-        let event = observation.to_event(now())?;
-        send_once(&event);
-        Some(event.stage)
+        let Some(observation) = observe(document) else { return false };
+        if observation.appid.as_deref().and_then(find_appid).is_none() {
+            return false;
+        }
+        let key = observation.key();
+        let repeated = LAST_SENT.with(|last| last.borrow().as_deref() == Some(key.as_str()));
+        if !repeated && send(&observation.to_js("status", now_seconds())) {
+            LAST_SENT.with(|last| *last.borrow_mut() = Some(key));
+        }
+        true
     }
 
     fn observe(document: &Document) -> Option<Observation> {
@@ -227,30 +204,47 @@ mod browser {
         document.body().and_then(|b| b.text_content()).unwrap_or_default()
     }
 
-    fn send_once(event: &Event) {
-        let key = format!(
-            "{}|{}|{:?}|{:?}|{:?}",
-            event.appid,
-            event.stage.id(),
-            event.detail.status_text,
-            event.detail.reason,
-            event.detail.filing_number
-        );
-        let repeated = LAST_SENT.with(|last| last.borrow().as_deref() == Some(key.as_str()));
-        if repeated {
-            return;
+    /// `{type, key: value…}` (no `type` when `kind` is `None`) as a plain JS object; `None` values
+    /// are left out.
+    fn message(kind: Option<&str>, fields: &[(&str, Option<&str>)]) -> js_sys::Object {
+        let object = js_sys::Object::new();
+        if let Some(kind) = kind {
+            let _ = js_sys::Reflect::set(&object, &"type".into(), &kind.into());
         }
-        if send(event) {
-            LAST_SENT.with(|last| *last.borrow_mut() = Some(key));
+        for (key, value) in fields {
+            if let Some(value) = value {
+                let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+            }
+        }
+        object
+    }
+
+    impl Observation {
+        /// `{type: "beian_page_observed", kind, appid, app_name, status_text, filing_number, reason,
+        /// context, observed_at}` (the worker's `PageObservation`).
+        fn to_js(&self, kind: &str, observed_at: f64) -> js_sys::Object {
+            let appid = self.appid.as_deref().and_then(find_appid);
+            let object = message(
+                Some("beian_page_observed"),
+                &[
+                    ("kind", Some(kind)),
+                    ("appid", appid),
+                    ("app_name", self.app_name.as_deref()),
+                    ("status_text", self.status_text.as_deref()),
+                    ("filing_number", self.filing_number.as_deref()),
+                    ("reason", self.reason.as_deref()),
+                    ("context", Some(&self.context)),
+                ],
+            );
+            let _ = js_sys::Reflect::set(&object, &"observed_at".into(), &observed_at.into());
+            object
         }
     }
 
-    /// Sends `{type: "beian_observed", events: [event]}`; false if the extension cannot be reached
-    /// (reloaded extension, no `chrome.runtime`). Never throws into the page.
-    pub fn send(event: &Event) -> bool {
-        let message = serde_json::json!({ "type": "beian_observed", "events": [event] }).to_string();
-        let Ok(message) = js_sys::JSON::parse(&message) else { return false };
-        match runtime_send_message(&message) {
+    /// Sends `message` to the service worker; false if the extension cannot be reached (reloaded
+    /// extension, no `chrome.runtime`). Never throws into the page.
+    pub fn send(message: &JsValue) -> bool {
+        match runtime_send_message(message) {
             Ok(promise) => {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -263,24 +257,25 @@ mod browser {
         }
     }
 
-    /// For the filing form's pre-submit hook: record that the filing went to platform review.
-    pub fn on_submitted(appid: &str, app_name: Option<&str>) -> bool {
-        submitted_event(appid, app_name, now()).is_some_and(|event| send(&event))
-    }
-
-    /// Like [`on_submitted`], from the submitted draft, and also sends the form facts the filed
-    /// record's certificate-expiry reminder needs ([`reminder_context`]: province and end dates only).
+    /// For the filing form's pre-submit hook, from the submitted draft: records that the filing
+    /// went to platform review, and sends the form facts the filed record's certificate-expiry
+    /// reminder needs ([`reminder_context`]: province and end dates only).
     pub fn on_submitted_form(draft: &Draft) -> bool {
         let Some(app) = draft.app.as_ref() else { return false };
         let Some(appid) = app.appid.as_deref().and_then(find_appid) else { return false };
-        let sent = on_submitted(appid, app.name.as_deref());
-        let message = serde_json::json!({ "type": "beian_context", "appid": appid, "facts": reminder_context(draft) });
-        if let Ok(message) = js_sys::JSON::parse(&message.to_string()) {
-            if let Ok(promise) = runtime_send_message(&message) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                });
-            }
+        let submitted = Observation {
+            appid: Some(appid.to_owned()),
+            app_name: app.name.clone(),
+            ..Observation::default()
+        };
+        let sent = send(&submitted.to_js("submitted", now_seconds()));
+        let facts = message(None, &reminder_context(draft));
+        let context = message(Some("beian_context"), &[("appid", Some(appid))]);
+        let _ = js_sys::Reflect::set(&context, &"facts".into(), &facts);
+        if let Ok(promise) = runtime_send_message(&context) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
         }
         sent
     }
@@ -289,26 +284,36 @@ mod browser {
 #[cfg(target_arch = "wasm32")]
 pub use browser::{on_submitted_form, run};
 
+impl Observation {
+    /// What identifies an observation for "already sent from this page": every text read.
+    pub fn key(&self) -> String {
+        let mut key = String::new();
+        for part in [&self.appid, &self.app_name, &self.status_text, &self.filing_number, &self.reason] {
+            key.push_str(part.as_deref().unwrap_or("\u{0}"));
+            key.push('\u{1}');
+        }
+        key.push_str(&self.context);
+        key
+    }
+}
+
 /// The only facts of a submitted form that leave the page for the stage tracker: the subject's
 /// province and the end dates of the licence and of both principals' certificates (contracts.md §5:
-/// no names, numbers, phones or addresses). The worker's `FormFacts` reads exactly these fields.
-pub fn reminder_context(draft: &Draft) -> serde_json::Value {
+/// no names, numbers, phones or addresses). The worker's `FormFacts` reads exactly these fields;
+/// absent ones are left out of the message (the worker reads them as absent).
+pub fn reminder_context(draft: &Draft) -> [(&'static str, Option<&str>); 4] {
     let subject = draft.subject.as_ref();
-    serde_json::json!({
-        "province": subject.and_then(|s| s.province.as_deref()),
-        "license_valid_until": subject.and_then(|s| s.license_valid_until.as_deref()),
-        "subject_principal_validity_end": draft.subject_principal.as_ref().and_then(|p| p.validity_end.as_deref()),
-        "app_principal_validity_end": draft.app_principal.as_ref().and_then(|p| p.validity_end.as_deref()),
-    })
+    [
+        ("province", subject.and_then(|s| s.province.as_deref())),
+        ("license_valid_until", subject.and_then(|s| s.license_valid_until.as_deref())),
+        ("subject_principal_validity_end", draft.subject_principal.as_ref().and_then(|p| p.validity_end.as_deref())),
+        ("app_principal_validity_end", draft.app_principal.as_ref().and_then(|p| p.validity_end.as_deref())),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at() -> Timestamp {
-        Timestamp::parse("2026-11-20T09:30:00+08:00").unwrap()
-    }
 
     fn observed(pairs: &[(&str, &str)]) -> Observation {
         let mut o = Observation::default();
@@ -342,48 +347,31 @@ mod tests {
     }
 
     #[test]
-    fn bureau_review_page_gives_a_bureau_review_event() {
-        let o = observed(&[
-            ("备案状态", "管局审核中"),
-            ("AppID(小程序ID)", "wx0123456789abcdef"),
-            ("小程序名称", "某某记账"),
-        ]);
-        let e = o.to_event(at()).unwrap();
-        assert_eq!(e.stage, Stage::BureauReview);
-        assert_eq!(e.appid, "wx0123456789abcdef");
-        assert_eq!(e.app_name.as_deref(), Some("某某记账"));
-        assert_eq!(e.source, EventSource::Page);
-        assert_eq!(e.observed_at, "2026-11-20T09:30:00+08:00");
-        assert_eq!(e.detail.reason, None);
-    }
-
-    #[test]
-    fn rejection_reason_is_kept_masked() {
+    fn status_card_pairs_fill_their_slots() {
         let o = observed(&[
             ("备案状态", "平台审核驳回"),
-            ("AppID", "wx0123456789abcdef"),
-            ("驳回原因", "应急联系电话13800138000与负责人手机号相同"),
+            ("AppID(小程序ID)", " wx0123456789abcdef "),
+            ("小程序名称", "某某记账"),
+            ("ICP备案号:", "粤ICP备2026041617号-1X"),
+            ("驳回原因", "应急联系电话13800138000\n与负责人手机号相同"),
         ]);
-        let e = o.to_event(at()).unwrap();
-        assert_eq!(e.stage, Stage::PlatformRejected);
-        let reason = e.detail.reason.unwrap();
-        assert!(!reason.contains("13800138000"), "{reason}");
-        assert!(reason.contains("应急联系电话"), "{reason}");
+        assert_eq!(o.status_text.as_deref(), Some("平台审核驳回"));
+        assert_eq!(o.appid.as_deref(), Some("wx0123456789abcdef"));
+        assert_eq!(o.app_name.as_deref(), Some("某某记账"));
+        assert_eq!(o.filing_number.as_deref(), Some("粤ICP备2026041617号-1X"));
+        assert_eq!(o.reason.as_deref(), Some("应急联系电话13800138000 与负责人手机号相同"));
     }
 
     #[test]
-    fn filed_page_keeps_the_filing_number() {
-        let o =
-            observed(&[("备案状态", "已备案"), ("AppID", "wx0123456789abcdef"), ("备案号", "粤ICP备2026041617号-1X")]);
-        let e = o.to_event(at()).unwrap();
-        assert_eq!(e.stage, Stage::Filed);
-        assert_eq!(e.detail.filing_number.as_deref(), Some("粤ICP备2026041617号-1X"));
-    }
-
-    #[test]
-    fn no_event_without_appid_or_known_status() {
-        assert_eq!(observed(&[("备案状态", "管局审核中")]).to_event(at()), None);
-        assert_eq!(observed(&[("备案状态", "一切正常"), ("AppID", "wx0123456789abcdef")]).to_event(at()), None);
+    fn the_sent_key_changes_with_any_text_read() {
+        let a = observed(&[("备案状态", "管局审核中"), ("AppID", "wx0123456789abcdef")]);
+        let mut b = a.clone();
+        assert_eq!(a.key(), b.key());
+        b.reason = Some("x".into());
+        assert_ne!(a.key(), b.key());
+        let mut c = a.clone();
+        c.context = "已备案".into();
+        assert_ne!(a.key(), c.key());
     }
 
     #[test]
@@ -401,18 +389,16 @@ mod tests {
         }))
         .unwrap();
         let v = reminder_context(&draft);
-        let text = v.to_string();
+        let text = format!("{v:?}");
         assert!(!text.contains("91440300") && !text.contains("张三") && !text.contains("13800138000"), "{text}");
-        assert_eq!(v["province"], "广东省");
-        assert_eq!(v["license_valid_until"], "长期");
-        assert_eq!(v["subject_principal_validity_end"], "2030-01-01");
-        assert!(v["app_principal_validity_end"].is_null());
-    }
-
-    #[test]
-    fn submission_is_a_platform_review_event() {
-        let e = submitted_event("wx0123456789abcdef", Some("某某记账"), at()).unwrap();
-        assert_eq!(e.stage, Stage::PlatformReview);
-        assert_eq!(submitted_event("not an appid", None, at()), None);
+        assert_eq!(
+            v,
+            [
+                ("province", Some("广东省")),
+                ("license_valid_until", Some("长期")),
+                ("subject_principal_validity_end", Some("2030-01-01")),
+                ("app_principal_validity_end", None),
+            ]
+        );
     }
 }

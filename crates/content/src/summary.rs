@@ -12,6 +12,16 @@ use crate::dom;
 /// Findings listed at most (the counts still say how many there are).
 const MAX_ITEMS: usize = 30;
 
+/// Inline styles (one constant per kind of element, see [`dom::style`]).
+const STYLE_PANEL: &str = "all:initial!important;display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483000!important;width:320px!important;max-height:45vh!important;overflow:auto!important;box-sizing:border-box!important;padding:10px 12px!important;background:#fff!important;border:1px solid #e4e8eb!important;border-top:3px solid #07c160!important;border-radius:4px!important;box-shadow:0 4px 16px rgba(0,0,0,.12)!important;font:12px/1.6 sans-serif!important;text-align:left!important;";
+const STYLE_TITLE: &str = "all:initial!important;display:block!important;font:600 13px/1.6 sans-serif!important;color:#1a1a1a!important;";
+const STYLE_COUNTS: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#555!important;";
+const STYLE_COUNT: &str = "all:initial!important;font:inherit!important;color:inherit!important;margin-right:10px!important;";
+const STYLE_NONE: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#07c160!important;";
+const STYLE_ITEM_ERROR: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#c4291c!important;cursor:pointer!important;text-decoration:underline!important;";
+const STYLE_ITEM_WARNING: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#8a5300!important;cursor:pointer!important;text-decoration:underline!important;";
+const STYLE_ITEM_INFO: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#3d5a99!important;cursor:pointer!important;text-decoration:underline!important;";
+
 /// One line of the list: the field's label, the message, and the field to jump to (if on the page).
 pub struct Item {
     pub label: String,
@@ -53,32 +63,32 @@ impl Summary {
         }
         let title = if en { "Filing Assistant" } else { "备案助手" };
         let title_el = dom::element_with_text(doc, "beian-summary-title", title)?;
-        dom::style(&title_el, &[("all", "initial"), ("display", "block"), ("font", "600 13px/1.6 sans-serif"), ("color", "#1a1a1a")]);
+        dom::style(&title_el, STYLE_TITLE);
         panel.append_child(&title_el)?;
         let counts_el = doc.create_element("beian-summary-counts")?;
-        dom::style(&counts_el, &[("all", "initial"), ("display", "block"), ("font", "12px/1.6 sans-serif"), ("color", "#555")]);
+        dom::style(&counts_el, STYLE_COUNTS);
         let labels = if en { ["errors", "warnings", "notes"] } else { ["错误", "警告", "提示"] };
         for (i, (severity, n)) in [("error", counts.error), ("warning", counts.warning), ("info", counts.info)].into_iter().enumerate() {
             let text = if en { format!("{n} {}", labels[i]) } else { format!("{} {n}", labels[i]) };
             let span = dom::element_with_text(doc, "span", &text)?;
             span.set_attribute("data-beian-count", severity)?;
-            dom::style(&span, &[("all", "initial"), ("font", "inherit"), ("color", "inherit"), ("margin-right", "10px")]);
+            dom::style(&span, STYLE_COUNT);
             counts_el.append_child(&span)?;
         }
         panel.append_child(&counts_el)?;
         if counts.error + counts.warning + counts.info == 0 {
             let none = if en { "No problems found so far." } else { "暂未发现问题。" };
             let p = dom::element_with_text(doc, "beian-summary-item", none)?;
-            dom::style(&p, &[("all", "initial"), ("display", "block"), ("font", "12px/1.6 sans-serif"), ("color", "#07c160")]);
+            dom::style(&p, STYLE_NONE);
             panel.append_child(&p)?;
         }
         self.targets.clear();
         for item in items.into_iter().take(MAX_ITEMS) {
             let text = if item.label.is_empty() { item.message.clone() } else { format!("{}：{}", item.label, item.message) };
-            let color = match item.severity {
-                "error" => "#c4291c",
-                "warning" => "#8a5300",
-                _ => "#3d5a99",
+            let style = match item.severity {
+                "error" => STYLE_ITEM_ERROR,
+                "warning" => STYLE_ITEM_WARNING,
+                _ => STYLE_ITEM_INFO,
             };
             let el = match &item.target {
                 Some(target) => {
@@ -91,10 +101,7 @@ impl Summary {
                 None => dom::element_with_text(doc, "span", &text)?,
             };
             el.set_attribute("data-beian-severity", item.severity)?;
-            dom::style(
-                &el,
-                &[("all", "initial"), ("display", "block"), ("font", "12px/1.6 sans-serif"), ("color", color), ("cursor", "pointer"), ("text-decoration", "underline")],
-            );
+            dom::style(&el, style);
             panel.append_child(&el)?;
         }
         Ok(())
@@ -105,29 +112,7 @@ impl Summary {
         panel.set_attribute("data-beian-summary", "")?;
         panel.set_attribute("role", "status")?;
         panel.set_attribute("aria-live", "polite")?;
-        dom::style(
-            &panel,
-            &[
-                ("all", "initial"),
-                ("display", "block"),
-                ("position", "fixed"),
-                ("right", "16px"),
-                ("bottom", "16px"),
-                ("z-index", "2147483000"),
-                ("width", "320px"),
-                ("max-height", "45vh"),
-                ("overflow", "auto"),
-                ("box-sizing", "border-box"),
-                ("padding", "10px 12px"),
-                ("background", "#fff"),
-                ("border", "1px solid #e4e8eb"),
-                ("border-top", "3px solid #07c160"),
-                ("border-radius", "4px"),
-                ("box-shadow", "0 4px 16px rgba(0,0,0,.12)"),
-                ("font", "12px/1.6 sans-serif"),
-                ("text-align", "left"),
-            ],
-        );
+        dom::style(&panel, STYLE_PANEL);
         let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             let Some(link) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-beian-goto]").ok().flatten()) else {
                 return;

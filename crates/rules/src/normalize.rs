@@ -45,13 +45,22 @@ pub fn text(s: &str) -> &str {
     // inline, without decoding anything.
     let b = s.as_bytes();
     // The first byte of valid UTF-8 is ASCII or a lead byte. White space is ASCII or starts with
-    // C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000..=U+205F) or E3 (U+3000).
-    let first_plain = |b: &[u8]| matches!(b[0], 0x21..=0x7E | 0xC3..=0xE0 | 0xE4..=0xF4);
+    // C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000..=U+205F) or E3 (U+3000 = E3 80 80; the other
+    // E3 characters are CJK punctuation and kana, frequent at the ends of Chinese text).
+    let first_plain = |b: &[u8]| match b[0] {
+        0x21..=0x7E | 0xC3..=0xE0 | 0xE4..=0xF4 => true,
+        0xE3 => b.get(1..3) != Some(&[0x80, 0x80]),
+        _ => false,
+    };
     // A continuation byte at the end closes a three-byte character when there is a lead byte
     // three back (a lead byte is never a continuation); E4..=EF leads are never white space (CJK).
     let last_plain = |b: &[u8]| match b[b.len() - 1] {
         0x21..=0x7E => true,
-        0x80..=0xBF => b.len() >= 3 && matches!(b[b.len() - 3], 0xE4..=0xEF),
+        0x80..=0xBF if b.len() >= 3 => match b[b.len() - 3] {
+            0xE4..=0xEF => true,
+            0xE3 => b[b.len() - 2..] != [0x80, 0x80],
+            _ => false,
+        },
         _ => false,
     };
     if b.is_empty() || (first_plain(b) && last_plain(b)) {
@@ -115,10 +124,10 @@ pub fn present(v: &Option<String>) -> Option<&str> {
 #[inline]
 pub fn code(s: &str, upper: bool) -> Normalized<'_> {
     let t = text(s);
-    // Codes are almost always plain ASCII: a byte scan decides then (ASCII white space as
-    // `char::is_whitespace` sees it is 0x09..=0x0D and 0x20; nothing ASCII is full-width).
-    let needs_work = if t.is_ascii() {
-        t.bytes().any(|b| matches!(b, 0x09..=0x0D | b' ') || (upper && b.is_ascii_lowercase()))
+    // Codes are almost always plain ASCII: one table-driven byte pass decides then.
+    let flags = t.bytes().fold(0, |acc, b| acc | CODE_BYTE_FLAGS[usize::from(b)]);
+    let needs_work = if flags & NON_ASCII == 0 {
+        flags & ASCII_SPACE != 0 || (upper && flags & ASCII_LOWER != 0)
     } else {
         t.chars().any(|c| is_fullwidth_ascii(c) || is_space(c) || (upper && c.is_ascii_lowercase()))
     };
@@ -127,6 +136,32 @@ pub fn code(s: &str, upper: bool) -> Normalized<'_> {
     }
     code_owned(t, upper)
 }
+
+const ASCII_SPACE: u8 = 1;
+const ASCII_LOWER: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// What [`code`] needs to know of each byte: ASCII white space as `char::is_whitespace` sees it
+/// (0x09..=0x0D, 0x20), an ASCII lower-case letter, or part of a non-ASCII character (which may be
+/// full-width or white space: decoded then). Nothing ASCII is full-width.
+static CODE_BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if matches!(byte, 0x09..=0x0D | b' ') {
+            ASCII_SPACE
+        } else if byte.is_ascii_lowercase() {
+            ASCII_LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The rare part of [`code`], when something has to change; out of line to keep `code` cheap.
 #[inline(never)]
@@ -149,7 +184,8 @@ fn code_owned(t: &str, upper: bool) -> Normalized<'_> {
 /// country prefix removed (the prefix only when 13 digits remain, so `86…` local numbers survive).
 pub fn phone(s: &str) -> Normalized<'_> {
     let c = code(s, false);
-    let has_sep = c.value.contains(['-', '(', ')']);
+    // ASCII separators: a byte scan finds them without a char-pattern searcher.
+    let has_sep = c.value.bytes().any(|b| matches!(b, b'-' | b'(' | b')'));
     let mut digits: Cow<'_, str> = if has_sep {
         Cow::Owned(c.value.chars().filter(|ch| !matches!(ch, '-' | '(' | ')')).collect())
     } else {

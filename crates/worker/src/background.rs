@@ -143,6 +143,10 @@ enum Message {
     /// Stage events read off a status page (or built by the pre-submit hook).
     #[serde(rename = "beian_observed")]
     Observed { events: Vec<Event> },
+    /// What the content script read off a status page (or its pre-submit hook), raw: the event is
+    /// built and masked here ([`store::PageObservation::to_event`]) before anything is stored.
+    #[serde(rename = "beian_page_observed")]
+    PageObserved(store::PageObservation),
     /// A stage added or corrected by hand in the popup.
     #[serde(rename = "beian_add_event")]
     AddEvent(ManualEvent),
@@ -170,6 +174,10 @@ struct ManualEvent {
 async fn handle(message: Message) -> Value {
     let events = match message {
         Message::Observed { events } => events,
+        Message::PageObserved(observation) => match observation.to_event() {
+            Some(event) => vec![event],
+            None => return json!({ "ok": true, "accepted": Accepted::default() }),
+        },
         Message::AddEvent(manual) => match manual_event(manual) {
             Ok(event) => vec![event],
             Err(error) => return json!({ "ok": false, "error": error }),

@@ -178,6 +178,71 @@ impl FormFacts {
     }
 }
 
+/// What the content script read off a page, sent raw (`{type: "beian_page_observed", ...}`): the
+/// worker turns it into the identified, masked stage event with the tracker's status table, so the
+/// content wasm carries neither the tracker nor a JSON serialiser. Never stored as such: only the
+/// event built by [`PageObservation::to_event`] is, masked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct PageObservation {
+    /// `status` (a status card) or `submitted` (the filing form's pre-submit hook).
+    pub kind: String,
+    pub appid: Option<String>,
+    pub app_name: Option<String>,
+    pub status_text: Option<String>,
+    pub filing_number: Option<String>,
+    pub reason: Option<String>,
+    /// Text of the status card, used only to settle ambiguous status texts.
+    pub context: String,
+    /// Unix seconds of the observation (the page's clock).
+    pub observed_at: i64,
+}
+
+impl PageObservation {
+    /// The stage event this observation stands for; `None` when it has no appid or (for a status
+    /// card) no status text the tracker knows. Reason and status text are masked here.
+    pub fn to_event(&self) -> Option<Event> {
+        use beian_tracker::{stage_from_status_text, EventDetail, EventSource, Stage};
+        let appid = self.appid.as_deref().and_then(find_appid)?;
+        let now = Timestamp::from_unix_beijing(self.observed_at);
+        if self.kind == "submitted" {
+            let detail = EventDetail { status_text: Some("提交备案".into()), ..EventDetail::default() };
+            return Some(Event::new(appid, self.app_name.as_deref(), Stage::PlatformReview, now, EventSource::Page, detail));
+        }
+        let status_text = self.status_text.as_deref()?;
+        let context = format!(
+            "{} {} {}",
+            self.filing_number.as_deref().unwrap_or(""),
+            self.reason.as_deref().unwrap_or(""),
+            self.context
+        );
+        let stage = stage_from_status_text(status_text, &context)?;
+        let detail = EventDetail {
+            status_text: Some(mask_pii(status_text)),
+            reason: self.reason.as_deref().filter(|_| stage.is_rejected()).map(mask_pii),
+            filing_number: self
+                .filing_number
+                .as_deref()
+                .filter(|_| stage == Stage::Filed || stage == Stage::ChangeReview)
+                .map(str::to_owned),
+        };
+        Some(Event::new(appid, self.app_name.as_deref(), stage, now, EventSource::Page, detail))
+    }
+}
+
+/// The first `wx` + 16 hex digits in `text`, bounded by non-alphanumerics (as the content script
+/// finds it on the page).
+pub fn find_appid(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(17)).chain(core::iter::once(bytes.len().saturating_sub(18))).find_map(|i| {
+        let candidate = bytes.get(i..i + 18)?;
+        let ok = candidate.starts_with(b"wx") && candidate[2..].iter().all(|b| b.is_ascii_hexdigit());
+        let bounded = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let ends = bytes.get(i + 18).is_none_or(|b| !b.is_ascii_alphanumeric());
+        (ok && bounded && ends).then(|| &text[i..i + 18])
+    })
+}
+
 /// The outcome of offering events to the log.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Accepted {
@@ -370,6 +435,82 @@ mod tests {
         );
         assert_eq!(stored.events.len(), 2);
         assert_eq!(stored.events[0]["stage"], "some_future_stage");
+    }
+
+    fn observed(pairs: &[(&str, &str)]) -> PageObservation {
+        let mut o = PageObservation { kind: "status".into(), ..PageObservation::default() };
+        // 2026-11-20T09:30:00+08:00
+        o.observed_at = 1_795_138_200;
+        for (slot, value) in pairs {
+            let v = Some(value.to_string());
+            match *slot {
+                "status" => o.status_text = v,
+                "appid" => o.appid = v,
+                "name" => o.app_name = v,
+                "number" => o.filing_number = v,
+                "reason" => o.reason = v,
+                _ => unreachable!(),
+            }
+        }
+        o
+    }
+
+    #[test]
+    fn page_observation_of_bureau_review_gives_a_bureau_review_event() {
+        let o = observed(&[("status", "管局审核中"), ("appid", "wx0123456789abcdef"), ("name", "某某记账")]);
+        let e = o.to_event().unwrap();
+        assert_eq!(e.stage, Stage::BureauReview);
+        assert_eq!(e.appid, "wx0123456789abcdef");
+        assert_eq!(e.app_name.as_deref(), Some("某某记账"));
+        assert_eq!(e.source, EventSource::Page);
+        assert_eq!(e.observed_at, "2026-11-20T09:30:00+08:00");
+        assert_eq!(e.detail.reason, None);
+    }
+
+    #[test]
+    fn page_observation_masks_the_rejection_reason() {
+        let o = observed(&[
+            ("status", "平台审核驳回"),
+            ("appid", "wx0123456789abcdef"),
+            ("reason", "应急联系电话13800138000与负责人手机号相同"),
+        ]);
+        let e = o.to_event().unwrap();
+        assert_eq!(e.stage, Stage::PlatformRejected);
+        let reason = e.detail.reason.unwrap();
+        assert!(!reason.contains("13800138000") && reason.contains("应急联系电话"), "{reason}");
+    }
+
+    #[test]
+    fn page_observation_keeps_the_filing_number_when_filed() {
+        let o = observed(&[("status", "已备案"), ("appid", "wx0123456789abcdef"), ("number", "粤ICP备2026041617号-1X")]);
+        let e = o.to_event().unwrap();
+        assert_eq!(e.stage, Stage::Filed);
+        assert_eq!(e.detail.filing_number.as_deref(), Some("粤ICP备2026041617号-1X"));
+    }
+
+    #[test]
+    fn page_observation_without_appid_or_known_status_is_no_event() {
+        assert_eq!(observed(&[("status", "管局审核中")]).to_event(), None);
+        assert_eq!(observed(&[("status", "一切正常"), ("appid", "wx0123456789abcdef")]).to_event(), None);
+    }
+
+    #[test]
+    fn page_submission_is_a_platform_review_event() {
+        let json = r#"{"kind":"submitted","appid":"wx0123456789abcdef","app_name":"某某记账","observed_at":1795138200}"#;
+        let o: PageObservation = serde_json::from_str(json).unwrap();
+        let e = o.to_event().unwrap();
+        assert_eq!(e.stage, Stage::PlatformReview);
+        assert_eq!(e.detail.status_text.as_deref(), Some("提交备案"));
+        let bad = PageObservation { kind: "submitted".into(), appid: Some("not an appid".into()), ..Default::default() };
+        assert_eq!(bad.to_event(), None);
+    }
+
+    #[test]
+    fn appid_is_found_inside_surrounding_text_only_when_bounded() {
+        assert_eq!(find_appid("AppID：wx0123456789abcdef 复制"), Some("wx0123456789abcdef"));
+        assert_eq!(find_appid("wx0123456789abcdef0"), None);
+        assert_eq!(find_appid("xwx0123456789abcdef"), None);
+        assert_eq!(find_appid(""), None);
     }
 
     #[test]

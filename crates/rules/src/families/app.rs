@@ -188,7 +188,26 @@ fn remark(ctx: &Ctx, app: &App, out: &mut Vec<Finding>) {
 /// digits, `7*24小时`), or a standalone run of two or more `X`/`x` (full-width too) not touching
 /// other Latin letters, so `XX公司` counts and `Foxx` does not.
 fn placeholder(remark: &str) -> Option<String> {
-    // Scanned in place (no `Vec<char>`): this runs on every keystroke in the remark.
+    // This runs on every keystroke in the remark, which nearly never holds a placeholder: one pass
+    // over the characters' first bytes rules that out unless a `*`, `x`, `X` or full-width `＊`
+    // (EF BC 8A), `ｘ` (EF BD 98), `Ｘ` (EF BC B8) occurs. Otherwise the text is scanned in place.
+    let b = remark.as_bytes();
+    let mut i = 0;
+    let candidate = loop {
+        let Some(&lead) = b.get(i) else { break false };
+        match lead {
+            b'*' | b'x' | b'X' => break true,
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8A] | [0xBD, 0x98] | [0xBC, 0xB8])) => break true,
+            // Step over the whole character (valid UTF-8: `i` stays on character starts).
+            0x00..=0x7F => i += 1,
+            0xC0..=0xDF => i += 2,
+            0xE0..=0xEF => i += 3,
+            _ => i += 4,
+        }
+    };
+    if !candidate {
+        return None;
+    }
     let is_digit = |c: Option<char>| c.is_some_and(|c| normalize::halfwidth_char(c).is_ascii_digit());
     for (i, c) in remark.char_indices() {
         if c == '*' || c == '＊' {
@@ -616,6 +635,121 @@ mod tests {
 
     fn remark(text: &str) -> App {
         App { remark: Some(text.into()), ..clean() }
+    }
+
+    /// The scanners as written before the filters and the in-place scan.
+    mod reference {
+        use super::super::*;
+
+        pub fn placeholder(remark: &str) -> Option<String> {
+            let chars: Vec<char> = remark.chars().collect();
+            let digit_at = |i: Option<usize>| {
+                i.and_then(|i| chars.get(i)).is_some_and(|&c| normalize::halfwidth_char(c).is_ascii_digit())
+            };
+            for (i, &c) in chars.iter().enumerate() {
+                if (c == '*' || c == '＊') && !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))) {
+                    return Some(c.to_string());
+                }
+            }
+            let is_x = |c: char| matches!(normalize::halfwidth_char(c), 'x' | 'X');
+            let is_latin = |c: char| normalize::halfwidth_char(c).is_ascii_alphabetic();
+            let mut i = 0;
+            while i < chars.len() {
+                if !is_x(chars[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && is_x(chars[i]) {
+                    i += 1;
+                }
+                let before_ok = start == 0 || !is_latin(chars[start - 1]);
+                let after_ok = i == chars.len() || !is_latin(chars[i]);
+                if i - start >= 2 && before_ok && after_ok {
+                    return Some(chars[start..i].iter().collect());
+                }
+            }
+            None
+        }
+
+        pub fn is_vague(remark: &str, name: Option<&str>) -> bool {
+            let text = normalize::name_key(remark).to_ascii_lowercase();
+            let name = name.map(|n| normalize::name_key(n).to_ascii_lowercase()).filter(|n| n.chars().count() >= 2);
+            let mut meaningful = 0;
+            let mut rest = text.as_str();
+            while let Some(c) = rest.chars().next() {
+                let word = name
+                    .as_deref()
+                    .filter(|n| rest.starts_with(n))
+                    .or_else(|| GENERIC_WORDS.iter().copied().find(|w| rest.starts_with(w)));
+                let skip = match word {
+                    Some(w) => w.len(),
+                    None => {
+                        if c.is_alphanumeric() && !c.is_ascii_digit() {
+                            meaningful += 1;
+                            if meaningful >= 6 {
+                                return false;
+                            }
+                        }
+                        c.len_utf8()
+                    }
+                };
+                rest = &rest[skip..];
+            }
+            true
+        }
+
+        pub fn licensed_hints(text: &str) -> Vec<(&'static str, &'static str)> {
+            let mut first_hit: [Option<&'static str>; LICENSED_FIELDS.len()] = [None; LICENSED_FIELDS.len()];
+            let mut clause_start = 0;
+            for (at, c) in text.char_indices() {
+                if is_clause_break(c) {
+                    clause_start = at + c.len_utf8();
+                    continue;
+                }
+                let rest = &text[at..];
+                for (hit, field) in first_hit.iter_mut().zip(LICENSED_FIELDS) {
+                    if hit.is_some() {
+                        continue;
+                    }
+                    let Some(kw) = field.keywords.iter().copied().find(|kw| rest.starts_with(kw)) else { continue };
+                    let benign = field.not_after.iter().any(|w| text[..at].ends_with(w));
+                    if !benign && !text[clause_start..at].contains(NEGATIONS) {
+                        *hit = Some(kw);
+                    }
+                }
+            }
+            LICENSED_FIELDS.iter().zip(first_hit).filter_map(|(f, hit)| hit.map(|kw| (f.zh, kw))).collect()
+        }
+    }
+
+    fn remark_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut pieces: Vec<&'static str> = GENERIC_WORDS.to_vec();
+        for f in LICENSED_FIELDS {
+            pieces.extend(f.keywords);
+            pieces.extend(f.not_after);
+        }
+        pieces.extend(["某某记账", "记账", "，", "。", "不", "无", "*", "＊", "7*24", "XX", "ｘｘ", "Foxx", "x", "1", "a", " ", "bbs", "p2p"]);
+        prop_oneof![
+            proptest::collection::vec(proptest::sample::select(pieces), 0..12).prop_map(|v| v.concat()),
+            crate::normalize::tests::tricky_string(),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn filtered_scanners_agree_with_the_plain_definitions(remark in remark_like(), name in remark_like()) {
+            proptest::prop_assert_eq!(placeholder(&remark), reference::placeholder(&remark));
+            for name in [None, Some(name.as_str())] {
+                proptest::prop_assert_eq!(is_vague(&remark, name), reference::is_vague(&remark, name));
+            }
+            proptest::prop_assert_eq!(folded_key(&remark, false), normalize::name_key(&remark).to_ascii_lowercase());
+            let upper = folded_key(&remark, true);
+            proptest::prop_assert_eq!(&upper, &normalize::name_key(&remark).to_ascii_uppercase());
+            let hints: Vec<_> = licensed_hints(&upper).into_iter().map(|(f, kw)| (f.zh, kw)).collect();
+            proptest::prop_assert_eq!(hints, reference::licensed_hints(&upper));
+        }
     }
 
     #[test]

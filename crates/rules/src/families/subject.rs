@@ -686,6 +686,58 @@ mod tests {
         (rule, severity, field.to_string())
     }
 
+    /// `address::has_house_number` as written before the in-place suffix comparison.
+    fn has_house_number_reference(address: &str) -> bool {
+        let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let is_chinese_numeral = |c: char| "〇零一二三四五六七八九十百千两".contains(c);
+        const NUMBER_SUFFIXES: &[&str] =
+            &["号", "栋", "幢", "座", "室", "单元", "弄", "巷", "组", "层", "楼", "铺", "房", "#", "F", "f", "村", "排", "户"];
+        const CHINESE_NUMBER_SUFFIXES: &[&str] = &["号", "栋", "幢", "座", "室", "单元", "弄", "巷", "组", "层", "楼"];
+        let chars: Vec<char> = address.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if normalize::halfwidth_char(chars[i]).is_ascii_alphabetic()
+                && chars.get(i + 1).is_some_and(|c| matches!(c, '栋' | '座' | '幢'))
+            {
+                return true;
+            }
+            let arabic = is_digit(chars[i]);
+            if !arabic && !is_chinese_numeral(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && (if arabic { is_digit(chars[i]) } else { is_chinese_numeral(chars[i]) }) {
+                i += 1;
+            }
+            let rest: String = chars[i..].iter().take(3).collect();
+            let suffixes = if arabic { NUMBER_SUFFIXES } else { CHINESE_NUMBER_SUFFIXES };
+            if suffixes.iter().any(|s| rest.starts_with(s)) {
+                return true;
+            }
+            if arabic && matches!(chars.get(i), Some('-' | '－' | '—')) && chars.get(i + 1).is_some_and(|&c| is_digit(c)) {
+                return true;
+            }
+            if arabic && i == chars.len() && i - start >= 3 {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn house_numbers_agree_with_the_plain_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "1", "１", "12", "123", "一", "十", "两", "〇", "号", "单", "元", "单元", "楼", "F", "f", "A", "Ａ", "栋",
+                "座", "-", "－", "—", "路", "村", "铺", "#", " ", "x",
+            ][..]), 0..8),
+        ) {
+            let address = pieces.concat();
+            proptest::prop_assert_eq!(address::has_house_number(&address), has_house_number_reference(&address));
+        }
+    }
+
     #[test]
     fn test_codes_really_pass_their_check_characters() {
         for code in [
