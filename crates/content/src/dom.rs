@@ -65,3 +65,29 @@ pub fn element_with_text(doc: &Document, tag: &str, text: &str) -> Result<Elemen
     el.append_child(&doc.create_text_node(text))?;
     Ok(el)
 }
+
+thread_local! {
+    /// One `(e) => undefined` for every promise whose rejection is handled by ignoring it (created
+    /// once and kept: a closure per promise would leak when the promise resolves).
+    static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
+        wasm_bindgen::closure::Closure::new(|_: JsValue| {});
+}
+
+/// `promise.catch(() => undefined)`: settles with `undefined` instead of rejecting.
+pub fn ignore_rejection(promise: &js_sys::Promise) -> js_sys::Promise {
+    IGNORE.with(|f| promise.catch(f))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A promise seen only for its `then(f)` with any function value (js-sys's `then` wants a
+    /// `Closure`; here `f` is a `Closure::once_into_js`, freed when called).
+    type Thenable;
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_function(this: &Thenable, f: &JsValue) -> JsValue;
+}
+
+/// Calls `f` with what `promise` resolves to (once; `f` must be a function value).
+pub fn then(promise: &js_sys::Promise, f: &JsValue) {
+    let _ = promise.unchecked_ref::<Thenable>().then_function(f);
+}

@@ -132,6 +132,10 @@ mod browser {
         /// The last observation sent from this page ([`Observation::key`]), so rescans after DOM
         /// mutations do not send the same observation again.
         static LAST_SENT: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// The rejection handler of every sent observation (one closure, kept for the page's life).
+        static WARN_UNDELIVERED: Closure<dyn FnMut(JsValue)> = Closure::new(|e: JsValue| {
+            web_sys::console::warn_2(&"beian: stage not delivered to the extension".into(), &e);
+        });
     }
 
     /// Elements that may hold a label on the status card.
@@ -246,10 +250,8 @@ mod browser {
     pub fn send(message: &JsValue) -> bool {
         match runtime_send_message(message) {
             Ok(promise) => {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                        web_sys::console::warn_2(&"beian: stage not delivered to the extension".into(), &e);
-                    }
+                WARN_UNDELIVERED.with(|warn| {
+                    let _ = promise.catch(warn);
                 });
                 true
             }
@@ -273,9 +275,7 @@ mod browser {
         let context = message(Some("beian_context"), &[("appid", Some(appid))]);
         let _ = js_sys::Reflect::set(&context, &"facts".into(), &facts);
         if let Ok(promise) = runtime_send_message(&context) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
+            let _ = crate::dom::ignore_rejection(&promise);
         }
         sent
     }

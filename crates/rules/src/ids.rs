@@ -384,7 +384,9 @@ pub fn email_typo_suggestion(domain: &str) -> Option<&'static str> {
 /// spaces, a domain of dot-separated labels `[A-Za-z0-9-]` (not starting or ending with `-`) and a
 /// top-level label of at least two letters; then the typo list.
 pub fn email_problem(s: &str) -> Option<EmailProblem> {
-    let Some((local, domain)) = s.split_once('@') else { return Some(EmailProblem::Format) };
+    // (A byte search for the ASCII `@`: cheaper than a char searcher on a short address.)
+    let Some(at) = s.as_bytes().iter().position(|&b| b == b'@') else { return Some(EmailProblem::Format) };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && local.bytes().all(|c| c.is_ascii_graphic() && !matches!(c, b'@' | b'(' | b')' | b',' | b';' | b':' | b'<' | b'>' | b'[' | b']' | b'\\' | b'"'))

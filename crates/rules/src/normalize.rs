@@ -115,6 +115,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Whether a value is present: `Some` and not blank.
+#[inline]
 pub fn present(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(text).filter(|s| !s.is_empty())
 }

@@ -97,11 +97,15 @@ fn check_upload(i: usize, upload: &Upload, personal_subject: bool, out: &mut Vec
 /// (A renamed `.pdf` → `.jpg` is caught by the content type the browser sniffs or the OS reports.)
 fn format_ok(upload: &Upload) -> bool {
     let type_ok = normalize::present(&upload.content_type).is_none_or(|t| {
-        let essence = t.split(';').next().unwrap_or("").trim();
+        // (Byte searches for the ASCII `;` and `.`: cheaper than a char searcher on short values.)
+        let essence = t.as_bytes().iter().position(|&b| b == b';').map_or(t, |i| &t[..i]).trim();
         ["image/jpeg", "image/jpg", "image/pjpeg", "image/png"].iter().any(|ok| essence.eq_ignore_ascii_case(ok))
     });
     // A name without an extension (a pasted `image`, a `blob`) says nothing about the format.
-    let extension_ok = normalize::present(&upload.file_name).and_then(|name| name.rsplit_once('.')).is_none_or(|(_, ext)| {
+    fn extension(name: &str) -> Option<&str> {
+        name.as_bytes().iter().rposition(|&b| b == b'.').map(|i| &name[i + 1..])
+    }
+    let extension_ok = normalize::present(&upload.file_name).and_then(extension).is_none_or(|ext| {
         ["jpg", "jpeg", "png"].iter().any(|ok| ext.trim().eq_ignore_ascii_case(ok))
     });
     type_ok && extension_ok
