@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, serveFixture, openFixture, recordRequests, SITE } from './harness.mjs';
+import { CONTENT_ROUTES, ENTERPRISE_FIELDS } from '../shared/content-scenarios.mjs';
 
 /** A solid grey PNG of the given size (for the upload checks: read locally, never uploaded). */
 function png(width, height) {
@@ -31,13 +32,8 @@ function png(width, height) {
     chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export const ROUTES = {
-  '/wxamp/beian/enterprise': 'form-enterprise.html',
-  '/wxamp/beian/personal': 'form-personal.html',
-  '/wxamp/beian/delayed': 'form-delayed.html',
-  '/s/article': 'other-article.html',
-  '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
-};
+// Routes and expected fields are shared with the Firefox suite (tests/firefox/content.test.mjs).
+export const ROUTES = CONTENT_ROUTES;
 
 let browser;
 let requests;
@@ -89,19 +85,7 @@ test('the enterprise form is recognised: every kind of row maps to its contract 
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/enterprise');
   assert.equal(state, 'ready');
   const paths = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-beian-field]')].map((e) => e.getAttribute('data-beian-field')))]);
-  for (const p of [
-    'subject.province', 'subject.city', 'subject.district', // three custom selects in one row
-    'subject.nature', 'subject.certificate_type', 'subject.name', 'subject.certificate_address',
-    'subject.certificate_number', // label for=
-    'subject.address', // placeholder only
-    'subject.remark',
-    'subject_principal.name', // input inside its <label>
-    'subject_principal.certificate_number', 'subject_principal.validity_start', 'subject_principal.validity_end',
-    'subject_principal.mobile', 'subject_principal.emergency_mobile', 'subject_principal.email',
-    'subject_principal.is_legal_representative',
-    'app.appid', 'app.name', 'app.service_types', 'app.pre_approvals', 'app.remark',
-    'app_principal.reuse_subject_principal', 'materials.commitment_letter', 'materials.uploads',
-  ]) {
+  for (const p of ENTERPRISE_FIELDS) {
     assert.ok(paths.includes(p), `${p} not recognised (got ${paths.join(', ')})`);
   }
   // 验证码 is recognised as such and never bound; the app principal's fields are not on the page yet.

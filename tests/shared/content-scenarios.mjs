@@ -23,10 +23,13 @@ export const CONTENT_ROUTES = {
 
 /** Fields the enterprise form must expose (data-beian-field), every kind of row markup included. */
 export const ENTERPRISE_FIELDS = [
-  'subject.province', 'subject.city', 'subject.district',
+  'subject.province', 'subject.city', 'subject.district', // three custom selects in one row
   'subject.nature', 'subject.certificate_type', 'subject.name', 'subject.certificate_address',
-  'subject.certificate_number', 'subject.address', 'subject.remark',
-  'subject_principal.name', 'subject_principal.certificate_number', 'subject_principal.validity_start',
+  'subject.certificate_number', // label for=
+  'subject.address', // placeholder only
+  'subject.remark',
+  'subject_principal.name', // input inside its <label>
+  'subject_principal.certificate_number', 'subject_principal.validity_start',
   'subject_principal.validity_end', 'subject_principal.mobile', 'subject_principal.emergency_mobile',
   'subject_principal.email', 'subject_principal.is_legal_representative',
   'app.appid', 'app.name', 'app.service_types', 'app.pre_approvals', 'app.remark',
