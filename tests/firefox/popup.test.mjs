@@ -33,7 +33,7 @@ async function openPopup() {
 
 test('the popup starts and shows the empty state', async () => {
   const { helper } = await openPopup();
-  assert.notEqual(helper, 'connected', 'no helper is registered in this profile');
+  assert.equal(helper, 'not_installed', 'no helper is registered in this profile: the popup says how to install it');
   const view = await ff.driver.executeScript(() => ({
     lang: document.documentElement.lang,
     title: document.querySelector('h1')?.textContent ?? '',

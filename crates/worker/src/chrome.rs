@@ -64,6 +64,15 @@ pub fn last_error_message() -> Option<String> {
     Reflect::get(&err, &"message".into()).ok()?.as_string()
 }
 
+/// `port.error.message` of a disconnected native port (Firefox puts connection errors there).
+pub fn port_error_message(port: &JsValue) -> Option<String> {
+    let err = Reflect::get(port, &"error".into()).ok()?;
+    if err.is_undefined() || err.is_null() {
+        return None;
+    }
+    Reflect::get(&err, &"message".into()).ok()?.as_string()
+}
+
 /// A JS error value as text (Error.message, a string, or its JSON).
 pub fn error_text(err: &JsValue) -> String {
     if let Some(s) = err.as_string() {

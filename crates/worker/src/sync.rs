@@ -146,8 +146,11 @@ impl Session {
         port.on_message().add_listener(on_message.as_ref().unchecked_ref());
 
         let (waiting, closed_flag) = (pending.clone(), closed.clone());
-        let on_disconnect = Closure::<dyn FnMut(JsValue)>::new(move |_port: JsValue| {
-            let reason = chrome::last_error_message().unwrap_or_else(|| "the helper closed the connection".into());
+        let on_disconnect = Closure::<dyn FnMut(JsValue)>::new(move |port: JsValue| {
+            // Firefox reports connectNative failures in `port.error`, Chrome in `runtime.lastError`.
+            let reason = chrome::port_error_message(&port)
+                .or_else(chrome::last_error_message)
+                .unwrap_or_else(|| "the helper closed the connection".into());
             *closed_flag.borrow_mut() = Some(reason.clone());
             for (_, (_, reject)) in waiting.borrow_mut().drain() {
                 let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&reason));
@@ -206,9 +209,10 @@ impl Drop for Session {
     }
 }
 
-/// Chrome's message when no host manifest is registered is "Specified native messaging host not found.".
+/// What the browsers say when no host manifest is registered: Chrome "Specified native messaging
+/// host not found.", Firefox "No such native application com.beian.helper".
 fn classify(message: String) -> SyncError {
-    if message.contains("not found") {
+    if message.contains("not found") || message.contains("No such native application") {
         SyncError::NotInstalled(message)
     } else {
         SyncError::Failed(message)
