@@ -10,12 +10,13 @@ use crate::tracking;
 use beian_tracker::Event;
 use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Latest schema this binary writes; `PRAGMA user_version` holds the one a file has.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a writer waits for another process's lock before giving up with [`StoreError::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
@@ -43,6 +44,12 @@ const MIGRATIONS: &[&str] = &[
     // 1 → 2: the record without its history, for listings (`status`) that must stay fast with
     // long histories. Filled by the refold that the RECORD_FORMAT change triggers.
     "ALTER TABLE records ADD COLUMN summary TEXT NOT NULL DEFAULT '{}';",
+    // 2 → 3: per-appid facts that are not in the events (`record_context`): the province and
+    // certificate end dates only, validated by `tracking::normalized_context` before storage.
+    "CREATE TABLE contexts (
+        appid      TEXT PRIMARY KEY,
+        body       TEXT NOT NULL
+     );",
 ];
 
 /// The shape of the derived `records` rows. Bump it when `beian_tracker::fold` or `Record` changes:
@@ -262,6 +269,34 @@ impl Store {
         Ok(out)
     }
 
+    /// Stores (replacing) the context of `appid`. `context` must come from
+    /// `tracking::normalized_context`.
+    pub fn set_context(&mut self, appid: &str, context: &serde_json::Value) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = |e| classify(&path, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
+        tx.execute(
+            "INSERT INTO contexts (appid, body) VALUES (?1, ?2) ON CONFLICT(appid) DO UPDATE SET body = excluded.body",
+            params![appid, context.to_string()],
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)
+    }
+
+    /// Every stored context by appid (rows that do not parse are skipped).
+    pub fn contexts(&self) -> Result<BTreeMap<String, serde_json::Value>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT appid, body FROM contexts").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).map_err(|e| self.err(e))?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (appid, body) = row.map_err(|e| self.err(e))?;
+            if let Ok(value) = serde_json::from_str(&body) {
+                out.insert(appid, value);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn event_count(&self) -> Result<i64, StoreError> {
         self.conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
@@ -423,6 +458,17 @@ mod tests {
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(store.record_summaries().unwrap()[0]["stage"], "filed");
         assert_eq!(store.records().unwrap()[0]["history"][0]["stage"], "filed");
+    }
+
+    #[test]
+    fn contexts_upsert_by_appid() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db")).unwrap();
+        store.set_context("wx1", &serde_json::json!({ "licence_valid_until": "2030-01-01" })).unwrap();
+        store.set_context("wx1", &serde_json::json!({ "licence_valid_until": "2031-01-01" })).unwrap();
+        let contexts = store.contexts().unwrap();
+        assert_eq!(contexts.len(), 1);
+        assert_eq!(contexts["wx1"]["licence_valid_until"], "2031-01-01");
     }
 
     #[test]

@@ -3,8 +3,59 @@
 //! and `remind` (rules.md §F).
 
 use beian_tracker::{deadline, fold, mask_pii, stage_findings, Deadline, Event, Record, RecordContext, Stage, Timestamp};
-use beian_rules::{Rule, Severity};
+use beian_rules::data::province_from_input;
+use beian_rules::{Date, Rule, Severity};
 use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// What `record_context` accepts: `RecordContext`'s fields, each a string or `null`.
+pub const CONTEXT_FIELDS: &[&str] =
+    &["subject_province", "licence_valid_until", "subject_principal_validity_end", "app_principal_validity_end"];
+
+/// A validity end that never ends (`长期`): stored as is, read back as `None` (nothing expires).
+pub const LONG_TERM: &str = "长期";
+
+/// Validates a `record_context` `context` object and returns what may be stored: only
+/// [`CONTEXT_FIELDS`], the province as its official name, dates as `YYYY-MM-DD` or `长期`. Anything
+/// else (an unknown key, a non-string, text that is not a date) is refused, so no PII can be stored.
+pub fn normalized_context(value: &Value) -> Result<Map<String, Value>, String> {
+    let Value::Object(fields) = value else {
+        return Err("`context` must be an object".into());
+    };
+    let mut out = Map::new();
+    for (key, v) in fields {
+        if !CONTEXT_FIELDS.contains(&key.as_str()) {
+            return Err(format!("`context.{key}` is not a context field (known: {})", CONTEXT_FIELDS.join(", ")));
+        }
+        let text = match v {
+            Value::Null => continue,
+            Value::String(s) if s.trim().is_empty() => continue,
+            Value::String(s) => s.trim(),
+            _ => return Err(format!("`context.{key}` must be a string or null")),
+        };
+        let stored = if key == "subject_province" {
+            province_from_input(text).map(|p| p.name.to_owned()).ok_or_else(|| format!("`context.{key}` is not a province"))?
+        } else if text == LONG_TERM {
+            LONG_TERM.to_owned()
+        } else {
+            Date::parse(text).map(|d| d.to_string()).ok_or_else(|| format!("`context.{key}` is not a date (YYYY-MM-DD) or 长期"))?
+        };
+        out.insert(key.clone(), Value::String(stored));
+    }
+    Ok(out)
+}
+
+/// A stored (normalized) context read back as the tracker's `RecordContext`.
+pub fn record_context(stored: &Value) -> RecordContext {
+    let text = |key: &str| stored.get(key).and_then(Value::as_str);
+    let date = |key: &str| text(key).and_then(Date::parse);
+    RecordContext {
+        subject_province: text("subject_province").and_then(province_from_input),
+        licence_valid_until: date("licence_valid_until"),
+        subject_principal_validity_end: date("subject_principal_validity_end"),
+        app_principal_validity_end: date("app_principal_validity_end"),
+    }
+}
 
 /// Checks what the store relies on. Returns a message naming the problem.
 pub fn validate(event: &Event) -> Result<(), String> {
@@ -87,10 +138,11 @@ pub fn next_deadline(record: &Record, now: Timestamp) -> Option<Timestamp> {
 
 /// What `beian remind` reports for one record at `now`: the rules.md §F findings of
 /// `beian_tracker::stage_findings`. Everything but the plain "filed" notice needs action.
-/// Certificate expiry needs the draft's dates, which the store does not keep, so it is silent here.
-pub fn reminders(record: &Record, now: Timestamp) -> Vec<Due> {
+/// Certificate expiry and the filing number's province need `ctx` (from `record_context`); with
+/// the default context they are silent.
+pub fn reminders(record: &Record, now: Timestamp, ctx: &RecordContext) -> Vec<Due> {
     let when = next_deadline(record, now).map(|d| d.to_beijing().to_rfc3339());
-    stage_findings(record, now, &RecordContext::default())
+    stage_findings(record, now, ctx)
         .into_iter()
         .map(|f| Due {
             appid: record.appid.clone(),
@@ -149,15 +201,15 @@ mod tests {
         let record = parse_record(&record_json(&[event("a", Stage::SmsVerification, "2026-11-20T09:30:00+08:00")])).unwrap();
         let before = Timestamp::parse("2026-11-21T09:00:00+08:00").unwrap();
         let after = Timestamp::parse("2026-11-21T09:30:00+08:00").unwrap();
-        assert_eq!(reminders(&record, before)[0].rule, "stage_sms_pending");
-        assert_eq!(reminders(&record, after)[0].rule, "stage_sms_expired");
+        assert_eq!(reminders(&record, before, &RecordContext::default())[0].rule, "stage_sms_pending");
+        assert_eq!(reminders(&record, after, &RecordContext::default())[0].rule, "stage_sms_expired");
     }
 
     #[test]
     fn bureau_review_is_overdue_after_20_working_days() {
         let record = parse_record(&record_json(&[event("a", Stage::BureauReview, "2026-11-02T10:00:00+08:00")])).unwrap();
-        assert!(reminders(&record, Timestamp::parse("2026-11-23T10:00:00+08:00").unwrap()).is_empty());
-        let late = reminders(&record, Timestamp::parse("2026-12-15T10:00:00+08:00").unwrap());
+        assert!(reminders(&record, Timestamp::parse("2026-11-23T10:00:00+08:00").unwrap(), &RecordContext::default()).is_empty());
+        let late = reminders(&record, Timestamp::parse("2026-12-15T10:00:00+08:00").unwrap(), &RecordContext::default());
         assert_eq!(late[0].rule, "stage_bureau_overdue");
     }
 }

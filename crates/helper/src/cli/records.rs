@@ -194,7 +194,14 @@ pub fn remind(mut args: Args) -> ExitCode {
             return ExitCode::Unreadable;
         }
     };
-    let due = remind_data(&records, now);
+    let contexts = match store.contexts() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("beian remind: {e}");
+            return ExitCode::Unreadable;
+        }
+    };
+    let due = remind_data(&records, &contexts, now);
     let exit = if due.iter().any(|d| d.due) { ExitCode::Findings } else { ExitCode::Ok };
     if format == Format::Json {
         print_json(&serde_json::json!({ "now": now.to_rfc3339(), "due": due }));

@@ -6,9 +6,10 @@ use crate::{clock, draft_input, tracking};
 use beian_rules::{check, Date, Options};
 use beian_tracker::{Event, Timestamp};
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 /// Request types this host answers, as announced by `hello`.
-pub const CAPABILITIES: &[&str] = &["hello", "check", "record_events", "list_records", "events_since", "status", "history", "remind"];
+pub const CAPABILITIES: &[&str] = &["hello", "check", "record_events", "list_records", "events_since", "status", "history", "remind", "record_context"];
 
 /// `events_since` pages stop before this many bytes of events, leaving room for the envelope.
 const PAGE_BYTES: usize = 900 * 1024;
@@ -31,6 +32,7 @@ pub fn dispatch(mut fields: Fields, session: &mut Session) -> Result<Value, Host
         "status" => status(session),
         "history" => history(fields, session),
         "remind" => remind(fields, session),
+        "record_context" => record_context(fields, session),
         other => Err(HostError::new(ErrorCode::UnknownType, format!("unknown request type {other:?}; known: {}", CAPABILITIES.join(", ")))),
     }
 }
@@ -131,11 +133,32 @@ fn remind(fields: Fields, session: &mut Session) -> Result<Value, HostError> {
         Some(Value::String(s)) => Timestamp::parse(s).ok_or_else(|| invalid(format!("`now` {s:?} is not RFC 3339")))?,
         Some(other) => return Err(invalid(format!("`now` must be a string, got {}", draft_input::value_kind(other)))),
     };
-    let records = session.store()?.records()?;
-    Ok(json!({ "now": now.to_rfc3339(), "due": remind_data(&records, now) }))
+    let store = session.store()?;
+    let records = store.records()?;
+    let contexts = store.contexts()?;
+    Ok(json!({ "now": now.to_rfc3339(), "due": remind_data(&records, &contexts, now) }))
 }
 
-/// Everything due at `now` across records.
-pub fn remind_data(records: &[Value], now: Timestamp) -> Vec<tracking::Due> {
-    records.iter().filter_map(tracking::parse_record).flat_map(|r| tracking::reminders(&r, now)).collect()
+/// Everything due at `now` across records, each with its stored context (certificate expiry).
+pub fn remind_data(records: &[Value], contexts: &BTreeMap<String, Value>, now: Timestamp) -> Vec<tracking::Due> {
+    records
+        .iter()
+        .filter_map(tracking::parse_record)
+        .flat_map(|r| {
+            let ctx = contexts.get(&r.appid).map(tracking::record_context).unwrap_or_default();
+            tracking::reminders(&r, now, &ctx)
+        })
+        .collect()
+}
+
+/// Stores the province and certificate end dates of one filing (replacing what was stored).
+fn record_context(fields: Fields, session: &mut Session) -> Result<Value, HostError> {
+    let appid = match fields.get("appid") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim(),
+        _ => return Err(invalid("`appid` must be a non-empty string")),
+    };
+    let context = fields.get("context").ok_or_else(|| invalid("`context` is required"))?;
+    let context = Value::Object(tracking::normalized_context(context).map_err(invalid)?);
+    session.store()?.set_context(appid, &context)?;
+    Ok(json!({ "appid": appid, "context": context }))
 }
