@@ -53,9 +53,10 @@ export function expectedExtensionId() {
  *   which is filled in with this extension's origin), written to <userDataDir>/NativeMessagingHosts/
  * @param {string[]} [options.requireBuilt] further repo-relative files that must exist
  * @param {string} [options.locale] browser UI language, e.g. 'en-US' (default zh-CN)
+ * @param {string} [options.extensionDir] the unpacked extension to load (default: the repository root)
  * @returns {Promise<{context, extensionId, serviceWorker, userDataDir, close}>}
  */
-export async function launch({ userDataDir, nativeHosts = {}, requireBuilt = [], locale = 'zh-CN' } = {}) {
+export async function launch({ userDataDir, nativeHosts = {}, requireBuilt = [], locale = 'zh-CN', extensionDir = ROOT } = {}) {
   assertBuilt(requireBuilt);
   const ownDir = !userDataDir;
   const dir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'beian-e2e-'));
@@ -77,7 +78,7 @@ export async function launch({ userDataDir, nativeHosts = {}, requireBuilt = [],
     locale,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--disable-extensions-except=${ROOT}`, `--load-extension=${ROOT}`,
+      '--disable-sync', '--no-first-run', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       `--lang=${locale}`],
   });
   let serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
