@@ -1,7 +1,7 @@
 // Helper sync end to end: the freshly built `beian` helper registered as the native-messaging host
 // com.beian.helper in the test profiles (wrapped in a script that sets BEIAN_DB to a temp file).
 // Events recorded in the browser reach `beian status`; events `beian import`ed reach the popup; two
-// browser profiles sharing the helper converge.
+// browser profiles sharing the helper converge; certificate dates from a submitted form reach `beian remind`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -125,4 +125,27 @@ test('a second profile sharing the helper converges with the first', async () =>
   assert.deepEqual(await idsOf(a), await idsOf(b));
   const cli = JSON.parse(beian('status', '--format', 'json'));
   assert.equal(cli.find((r) => r.appid === 'wx00000000000000c1').stage, 'filed');
+});
+
+test('certificate dates sent by the content script reach `beian remind`', async () => {
+  // A licence that ends in 10 days (Beijing date) on the filing imported above.
+  const ends = nowBeijing(10 * 86400_000).slice(0, 10);
+  const reply = await send(a, { type: 'beian_context', appid: 'wx00000000000000c2',
+    facts: { province: '北京', license_valid_until: ends, subject_principal_validity_end: '长期' } });
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const synced = await send(a, { type: 'beian_sync' });
+  assert.ok(synced, 'sync answered');
+  let out;
+  try {
+    out = beian('remind', '--format', 'json');
+    assert.fail(`remind should exit 1 with an expiring certificate: ${out}`);
+  } catch (e) {
+    if (e.code === 'ERR_ASSERTION') throw e;
+    assert.equal(e.status, 1, String(e.stderr));
+    out = e.stdout;
+  }
+  const due = JSON.parse(out).due.filter((d) => d.rule === 'certificate_expiry_after_filing');
+  assert.equal(due.length, 1, out);
+  assert.equal(due[0].appid, 'wx00000000000000c2');
+  assert.ok(due[0].message.includes(ends), due[0].message);
 });

@@ -167,6 +167,25 @@ impl FormFacts {
         }
     }
 
+    /// The helper's `record_context` context (PROTOCOL.md): `RecordContext`'s field names, only the
+    /// values the helper accepts (a known province; a date or `长期`), so one mistyped date does not
+    /// get the whole context refused. `None` when nothing is left.
+    pub fn helper_context(&self) -> Option<Value> {
+        let usable = |s: &Option<String>, ok: fn(&str) -> bool| {
+            s.as_deref().map(str::trim).filter(|t| ok(t)).map(|t| Value::String(t.to_owned()))
+        };
+        let date = |t: &str| t == "长期" || Date::parse(t).is_some();
+        let fields = [
+            ("subject_province", usable(&self.province, |t| province_from_input(t).is_some())),
+            ("licence_valid_until", usable(&self.license_valid_until, date)),
+            ("subject_principal_validity_end", usable(&self.subject_principal_validity_end, date)),
+            ("app_principal_validity_end", usable(&self.app_principal_validity_end, date)),
+        ];
+        let map: serde_json::Map<String, Value> =
+            fields.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect();
+        (!map.is_empty()).then_some(Value::Object(map))
+    }
+
     /// The end date a `certificate_expiry_after_filing` finding's field refers to.
     pub fn end_date(&self, field: &str) -> Option<&str> {
         match field {
@@ -528,6 +547,23 @@ mod tests {
         assert_eq!(ctx.subject_province.map(|p| p.code), Some(44));
         assert_eq!(ctx.licence_valid_until, None);
         assert_eq!(ctx.subject_principal_validity_end, Date::parse("2026-12-10"));
+    }
+
+    #[test]
+    fn helper_context_keeps_only_what_the_helper_accepts() {
+        let facts = FormFacts {
+            province: Some("广东".into()),
+            license_valid_until: Some(" 长期 ".into()),
+            subject_principal_validity_end: Some("2026/12/10".into()),
+            app_principal_validity_end: Some("next year".into()),
+        };
+        assert_eq!(
+            facts.helper_context(),
+            Some(serde_json::json!({ "subject_province": "广东", "licence_valid_until": "长期",
+                "subject_principal_validity_end": "2026/12/10" }))
+        );
+        let junk = FormFacts { province: Some("Atlantis".into()), app_principal_validity_end: Some("".into()), ..Default::default() };
+        assert_eq!(junk.helper_context(), None);
     }
 
     #[test]

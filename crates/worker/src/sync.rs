@@ -1,6 +1,7 @@
 //! Two-way sync with the local helper `beian` over native messaging (contracts.md §4): `hello`, then
 //! `record_events` with what the helper has not seen from this store, then `events_since` to pull
-//! what other browsers and profiles recorded. Without the helper nothing breaks: the status is kept
+//! what other browsers and profiles recorded, then `record_context` with each filing's certificate
+//! dates when the helper takes them. Without the helper nothing breaks: the status is kept
 //! for the popup and the store goes on working alone.
 
 use std::cell::{Cell, RefCell};
@@ -108,6 +109,19 @@ async fn exchange(stored: &mut Stored) -> Result<Option<String>, SyncError> {
         let more = data.get("more").and_then(Value::as_bool).unwrap_or(true);
         if !got_any || !advanced || !more {
             break;
+        }
+    }
+    // The filings' certificate dates, for the helper's `remind` (PROTOCOL.md `record_context`).
+    // Older helpers do not know the request: skipped. A refused context does not fail the sync.
+    let takes_contexts = hello
+        .get("capabilities")
+        .and_then(Value::as_array)
+        .is_some_and(|c| c.iter().any(|v| v == "record_context"));
+    if takes_contexts {
+        for (appid, facts) in &stored.contexts {
+            if let Some(context) = facts.helper_context() {
+                let _ = session.request("record_context", json!({ "appid": appid, "context": context })).await;
+            }
         }
     }
     drop(session);

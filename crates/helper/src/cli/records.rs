@@ -24,7 +24,8 @@ Exit status 2 when the appid is unknown.";
 const REMIND_HELP: &str = "\
 Usage: beian remind [--format text|json] [--now RFC3339]
 
-What needs action now: SMS verification deadlines, overdue reviews, rejections.
+What needs action now: SMS verification deadlines, overdue reviews, rejections, and certificates
+ending within 30 days (dates the browser extension sent with `record_context`).
 JSON: { now, due: [{ appid, app_name, rule, severity, stage, deadline, message, message_en, due }] }.
 Exit status: 0 nothing due, 1 something due.";
 
