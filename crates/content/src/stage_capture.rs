@@ -6,6 +6,12 @@
 //!
 //! Cheap on other pages: one `textContent` read decides whether the page talks about a filing at all.
 
+// The DOM-free helpers here are called only from the wasm32 DOM module; native builds compile them
+// for their unit tests alone.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+#[cfg(target_arch = "wasm32")]
+use beian_rules::ids::find_appid;
 use beian_rules::Draft;
 
 /// What a status-page label announces.
@@ -96,17 +102,6 @@ impl Observation {
 
 }
 
-/// The first `wx` + 16 hex digits in `text` (the AppID cell may hold a copy button's text too).
-pub fn find_appid(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(17)).chain(core::iter::once(bytes.len().saturating_sub(18))).find_map(|i| {
-        let candidate = bytes.get(i..i + 18)?;
-        let ok = candidate.starts_with(b"wx") && candidate[2..].iter().all(|b| b.is_ascii_hexdigit());
-        let bounded = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let ends = bytes.get(i + 18).is_none_or(|b| !b.is_ascii_alphanumeric());
-        (ok && bounded && ends).then(|| &text[i..i + 18])
-    })
-}
 
 fn truncate_chars(text: &str, max: usize) -> &str {
     text.char_indices().nth(max).map_or(text, |(i, _)| &text[..i])
@@ -333,17 +328,6 @@ mod tests {
         assert_eq!(slot_of_label("驳回原因"), Some(Slot::Reason));
         assert_eq!(slot_of_label("备案状态说明很长很长很长很长很长很长很长很长很长很长"), None);
         assert_eq!(slot_of_label("服务类目"), None);
-    }
-
-    #[test]
-    fn appid_is_found_inside_surrounding_text_only_when_bounded() {
-        assert_eq!(find_appid("wx0123456789abcdef"), Some("wx0123456789abcdef"));
-        assert_eq!(find_appid("AppID：wx0123456789abcdef 复制"), Some("wx0123456789abcdef"));
-        assert_eq!(find_appid("wx0123456789abcdef0"), None);
-        assert_eq!(find_appid("xwx0123456789abcdef"), None);
-        assert_eq!(find_appid("wx0123"), None);
-        assert_eq!(find_appid(""), None);
-        assert_eq!(find_appid("备案"), None);
     }
 
     #[test]

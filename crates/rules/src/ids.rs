@@ -421,9 +421,37 @@ pub fn email_problem(s: &str) -> Option<EmailProblem> {
     None
 }
 
+/// The first mini program AppID (`wx` + 16 hex digits) in `text`, bounded by non-alphanumerics: the
+/// AppID cell of a status page may hold a copy button's text too. Used by the content script (on
+/// the page) and the service worker (on what the page sent).
+pub fn find_appid(text: &str) -> Option<&str> {
+    const LEN: usize = 18;
+    let bytes = text.as_bytes();
+    (0..=bytes.len().saturating_sub(LEN)).find_map(|i| {
+        let candidate = bytes.get(i..i + LEN)?;
+        let ok = candidate.starts_with(b"wx") && candidate[2..].iter().all(u8::is_ascii_hexdigit);
+        let bounded = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let ends = bytes.get(i + LEN).is_none_or(|b| !b.is_ascii_alphanumeric());
+        (ok && bounded && ends).then(|| &text[i..i + LEN])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appid_is_found_inside_surrounding_text_only_when_bounded() {
+        assert_eq!(find_appid("wx0123456789abcdef"), Some("wx0123456789abcdef"));
+        assert_eq!(find_appid("AppID：wx0123456789abcdef 复制"), Some("wx0123456789abcdef"));
+        assert_eq!(find_appid("wx0123456789abcdef0"), None);
+        assert_eq!(find_appid("xwx0123456789abcdef"), None);
+        assert_eq!(find_appid("wx0123"), None);
+        assert_eq!(find_appid("ID wx0123456789ABCDEF。"), Some("wx0123456789ABCDEF"));
+        assert_eq!(find_appid(""), None);
+        assert_eq!(find_appid("备案"), None);
+    }
+
 
     fn today() -> Date {
         Date::new(2026, 11, 23).unwrap()

@@ -8,6 +8,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 use beian_rules::data::province_from_input;
+use beian_rules::ids::find_appid;
 use beian_rules::Date;
 use beian_tracker::RecordContext;
 
@@ -249,18 +250,6 @@ impl PageObservation {
     }
 }
 
-/// The first `wx` + 16 hex digits in `text`, bounded by non-alphanumerics (as the content script
-/// finds it on the page).
-pub fn find_appid(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(17)).chain(core::iter::once(bytes.len().saturating_sub(18))).find_map(|i| {
-        let candidate = bytes.get(i..i + 18)?;
-        let ok = candidate.starts_with(b"wx") && candidate[2..].iter().all(|b| b.is_ascii_hexdigit());
-        let bounded = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let ends = bytes.get(i + 18).is_none_or(|b| !b.is_ascii_alphanumeric());
-        (ok && bounded && ends).then(|| &text[i..i + 18])
-    })
-}
 
 /// The outcome of offering events to the log.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -522,14 +511,6 @@ mod tests {
         assert_eq!(e.detail.status_text.as_deref(), Some("提交备案"));
         let bad = PageObservation { kind: "submitted".into(), appid: Some("not an appid".into()), ..Default::default() };
         assert_eq!(bad.to_event(), None);
-    }
-
-    #[test]
-    fn appid_is_found_inside_surrounding_text_only_when_bounded() {
-        assert_eq!(find_appid("AppID：wx0123456789abcdef 复制"), Some("wx0123456789abcdef"));
-        assert_eq!(find_appid("wx0123456789abcdef0"), None);
-        assert_eq!(find_appid("xwx0123456789abcdef"), None);
-        assert_eq!(find_appid(""), None);
     }
 
     #[test]
