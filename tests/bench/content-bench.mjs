@@ -7,14 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serveFixture, recordRequests, ROOT, SITE } from '../e2e/harness.mjs';
+import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 
 const EDITS = 200;
 const LOADS = 10;
-const ROUTES = {
-  '/wxamp/beian/enterprise': 'form-enterprise.html',
-  '/s/article': 'other-article.html',
-  '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
-};
 const STRICT = "script-src 'self'; object-src 'none'";
 
 function sizes(files) {
@@ -109,7 +105,7 @@ async function nonFiling(context, requests) {
 const b = await launch();
 const requests = recordRequests(b.context);
 try {
-  await serveFixture(b.context, ROUTES);
+  await serveFixture(b.context, CONTENT_ROUTES);
   const formUrl = `${SITE}/wxamp/beian/enterprise`;
   const result = {
     sizes: {

@@ -2,14 +2,12 @@
 // Run: cargo xtask build && node tests/bench/screenshot.mjs   (or: cargo xtask screenshot)
 import path from 'node:path';
 import { launch, serveFixture, openFixture, ROOT } from '../e2e/harness.mjs';
+import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 
 const OUT = path.join(ROOT, 'docs', 'screenshot-form.png');
 const b = await launch();
 try {
-  await serveFixture(b.context, {
-    '/wxamp/beian/enterprise': 'form-enterprise.html',
-    '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
-  });
+  await serveFixture(b.context, CONTENT_ROUTES);
   const { page, state } = await openFixture(b.context, '/wxamp/beian/enterprise');
   if (state !== 'ready') throw new Error(`content script state ${state}`);
   await page.setViewportSize({ width: 1280, height: 1000 });

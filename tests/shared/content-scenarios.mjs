@@ -19,6 +19,7 @@ export const CONTENT_ROUTES = {
   '/wxamp/beian/delayed': 'form-delayed.html',
   '/s/article': 'other-article.html',
   '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
+  '/fixture/weui-desktop.css': { file: 'weui-desktop.css', contentType: 'text/css; charset=utf-8' },
 };
 
 /** Fields the enterprise form must expose (data-beian-field), every kind of row markup included. */
