@@ -327,3 +327,66 @@ test('messages follow the browser language (English)', async () => {
     await en.close();
   }
 });
+
+test('a keystroke re-reads its own field; a value the page changed silently is caught once typing pauses', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  // In one task (no timer can run in between): the page's own script copies the mobile into the
+  // emergency field without an input or change event, then the user types in the e-mail field.
+  // That keystroke re-reads only its own field, so the silent copy is not seen yet...
+  const { before, hints } = await page.evaluate(() => {
+    const before = performance.getEntriesByName('beian:reconcile').length;
+    const emergency = document.querySelector('[data-beian-field="subject_principal.emergency_mobile"]');
+    emergency.value = '13800138000';
+    const email = document.querySelector('[data-beian-field="subject_principal.email"]');
+    email.value = 'z';
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'z' }));
+    const ids = (emergency.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return { before, hints: ids.map((id) => document.getElementById(id)?.getAttribute('data-beian-rule')).filter(Boolean) };
+  });
+  assert.deepEqual(hints, []);
+  // ...and the idle reconcile re-reads everything shortly after.
+  await waitForHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same');
+  assert.ok(await page.evaluate(() => performance.getEntriesByName('beian:reconcile').length) > before);
+  await page.close();
+});
+
+test('the summary is updated in place: an unchanged line keeps its element while another changes', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject_principal.mobile', '1380013');
+  await retype(page, 'subject_principal.email', 'zhangsan@qq.con');
+  await waitForHint(page, 'subject_principal.email', 'person_email_typo');
+  const summary = page.locator('[data-beian-summary]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-beian-summary] [data-beian-goto]').length === 2);
+  // Tag the e-mail line's element, then fix the mobile: its line goes, the tagged one must stay.
+  await page.evaluate(() => { [...document.querySelectorAll('[data-beian-summary] [data-beian-goto]')].find((a) => a.textContent.includes('qq.c') || a.textContent.includes('邮箱')).dataset.tagged = '1'; });
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_format', false);
+  await page.waitForFunction(() => document.querySelectorAll('[data-beian-summary] [data-beian-goto]').length === 1);
+  assert.equal(await summary.locator('[data-beian-goto][data-tagged="1"]').count(), 1);
+  assert.equal(await summary.getAttribute('data-beian-errors'), '0');
+  assert.equal(await summary.getAttribute('data-beian-warnings'), '1');
+  assert.equal(await summary.locator('[data-beian-count="warning"]').textContent(), '警告 1');
+  // The remaining link still jumps to its field.
+  await summary.locator('[data-beian-goto]').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-beian-field')), 'subject_principal.email');
+  // Fixing the last one shows the "nothing found" line; a new mistake removes it again.
+  await retype(page, 'subject_principal.email', 'zhangsan@qq.com');
+  await page.waitForFunction(() => document.querySelector('[data-beian-summary]').textContent.includes('暂未发现问题'));
+  await retype(page, 'subject_principal.mobile', '1380013');
+  await page.waitForFunction(() => !document.querySelector('[data-beian-summary]').textContent.includes('暂未发现问题'));
+  assert.equal(await summary.getAttribute('data-beian-errors'), '1');
+  await page.close();
+});
+
+test('timing entries stay bounded over a long session', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject_principal.mobile', '138001380001380013800');
+  const counts = await page.evaluate(() => ({
+    checks: performance.getEntriesByName('beian:check').length,
+    marks: performance.getEntriesByName('beian:check-start').length,
+  }));
+  assert.ok(counts.checks >= 21, `one measure per keystroke (got ${counts.checks})`);
+  assert.equal(counts.marks, 0, 'the start mark is cleared after each measure');
+  await page.close();
+});

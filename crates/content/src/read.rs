@@ -8,6 +8,7 @@ use beian_formmap::synonyms::{EMPTY_CHOICES, NO, REUSE_OPTIONS, YES};
 use beian_formmap::{assemble, UploadMeta, Value};
 use beian_rules::draft::PreApproval;
 use beian_rules::Draft;
+use std::borrow::Cow;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -23,65 +24,113 @@ pub struct Reading {
 /// Metadata read so far for chosen files (pixel sizes arrive asynchronously).
 pub type KnownUploads = Vec<(Element, UploadMeta)>;
 
-pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
-    let mut pairs: Vec<(String, Value)> = Vec::with_capacity(fields.len() + 4);
-    let mut upload_fields = Vec::new();
-    for (index, field) in fields.iter().enumerate() {
-        if !field.visible {
-            continue;
+/// What one field contributed to the draft when it was last read.
+#[derive(Default)]
+struct FieldValue {
+    pairs: Vec<(Cow<'static, str>, Value)>,
+    /// The field holds a chosen file: it shows the next `materials.uploads[i]`.
+    upload: bool,
+}
+
+/// The fields' values as last read, in scan order. Reading a control crosses into JS several times
+/// (value, checked, option text), so a keystroke re-reads only the edited field ([`Values::read_one`]);
+/// everything else (changes, clicks, rescans, the idle reconcile) re-reads all ([`Values::read_all`]).
+#[derive(Default)]
+pub struct Values {
+    per_field: Vec<FieldValue>,
+}
+
+impl Values {
+    pub fn read_all(&mut self, fields: &[Field], known: &KnownUploads) {
+        self.per_field = fields.iter().map(|f| read_field(f, known)).collect();
+    }
+
+    /// Re-reads field `index` only. False when the values are not of these fields (none read yet,
+    /// or a rescan changed the fields): then the caller reads all.
+    pub fn read_one(&mut self, fields: &[Field], index: usize, known: &KnownUploads) -> bool {
+        if self.per_field.len() != fields.len() {
+            return false;
         }
-        let path = field.path;
-        match field.kind {
-            Kind::Text | Kind::Display => {
-                if let Some(el) = field.controls.first() {
-                    pairs.push((path.into(), Value::Text(control_text(el, field.kind))));
-                }
+        match (self.per_field.get_mut(index), fields.get(index)) {
+            (Some(slot), Some(field)) => {
+                *slot = read_field(field, known);
+                true
             }
-            Kind::Choice => {
-                let chosen = checked(field).next().map(option_text).unwrap_or_default();
-                pairs.push((path.into(), Value::Text(chosen)));
+            _ => false,
+        }
+    }
+
+    /// The draft of the values as last read.
+    pub fn reading(&self) -> Reading {
+        let pairs = self.per_field.iter().flat_map(|v| v.pairs.iter().map(|(p, v)| (p.as_ref(), v.clone())));
+        let upload_fields = self.per_field.iter().enumerate().filter(|(_, v)| v.upload).map(|(i, _)| i).collect();
+        Reading { draft: assemble(pairs), upload_fields }
+    }
+}
+
+/// Reads every field now (the pre-submit check, which must not trust anything cached).
+pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
+    let mut values = Values::default();
+    values.read_all(fields, known);
+    values.reading()
+}
+
+fn read_field(field: &Field, known: &KnownUploads) -> FieldValue {
+    let mut out = FieldValue::default();
+    if !field.visible {
+        return out;
+    }
+    let path = field.path;
+    let pairs = &mut out.pairs;
+    match field.kind {
+        Kind::Text | Kind::Display => {
+            if let Some(el) = field.controls.first() {
+                pairs.push((path.into(), Value::Text(control_text(el, field.kind))));
             }
-            Kind::Flag => {
-                if let Some(c) = checked(field).next() {
-                    let text = option_text(c);
-                    let yes = is_one_of(&text, YES) || is_one_of(&text, REUSE_OPTIONS);
-                    let no = is_one_of(&text, NO);
-                    pairs.push((path.into(), Value::Flag(yes || !no && !text.contains("手动"))));
-                }
+        }
+        Kind::Choice => {
+            let chosen = checked(field).next().map(option_text).unwrap_or_default();
+            pairs.push((path.into(), Value::Text(chosen)));
+        }
+        Kind::Flag => {
+            if let Some(c) = checked(field).next() {
+                let text = option_text(c);
+                let yes = is_one_of(&text, YES) || is_one_of(&text, REUSE_OPTIONS);
+                let no = is_one_of(&text, NO);
+                pairs.push((path.into(), Value::Flag(yes || !no && !text.contains("手动"))));
             }
-            Kind::List => {
-                let chosen = checked(field).map(option_text).collect();
-                pairs.push((path.into(), Value::List(chosen)));
+        }
+        Kind::List => {
+            let chosen = checked(field).map(option_text).collect();
+            pairs.push((path.into(), Value::List(chosen)));
+        }
+        Kind::PreApprovals => {
+            let items = checked(field).map(pre_approval).collect();
+            pairs.push((path.into(), Value::PreApprovals(items)));
+        }
+        Kind::LongTerm => {
+            if checked(field).next().is_some() {
+                pairs.push((path.into(), Value::Text("长期".into())));
             }
-            Kind::PreApprovals => {
-                let items = checked(field).map(pre_approval).collect();
-                pairs.push((path.into(), Value::PreApprovals(items)));
+        }
+        Kind::Sealed => {
+            let sealed = checked(field).next().is_some();
+            pairs.push((format!("{path}.sealed").into(), Value::Flag(sealed)));
+        }
+        Kind::Upload { slot } => {
+            let Some(el) = field.controls.first() else { return out };
+            let meta = chosen_file(el, slot, known);
+            if path != "materials.uploads" {
+                // A letter's row: uploaded or not is a field of its own.
+                pairs.push((path.into(), Value::Flag(meta.is_some())));
             }
-            Kind::LongTerm => {
-                if checked(field).next().is_some() {
-                    pairs.push((path.into(), Value::Text("长期".into())));
-                }
-            }
-            Kind::Sealed => {
-                let sealed = checked(field).next().is_some();
-                pairs.push((format!("{path}.sealed"), Value::Flag(sealed)));
-            }
-            Kind::Upload { slot } => {
-                let Some(el) = field.controls.first() else { continue };
-                let meta = chosen_file(el, slot, known);
-                if path != "materials.uploads" {
-                    // A letter's row: uploaded or not is a field of its own.
-                    pairs.push((path.into(), Value::Flag(meta.is_some())));
-                }
-                if let Some(meta) = meta {
-                    pairs.push(("materials.uploads".into(), Value::Upload(meta)));
-                    upload_fields.push(index);
-                }
+            if let Some(meta) = meta {
+                pairs.push(("materials.uploads".into(), Value::Upload(meta)));
+                out.upload = true;
             }
         }
     }
-    let draft = assemble(pairs.iter().map(|(p, v)| (p.as_str(), v.clone())));
-    Reading { draft, upload_fields }
+    out
 }
 
 fn checked(field: &Field) -> impl Iterator<Item = &Element> {

@@ -11,21 +11,30 @@ use wasm_bindgen::JsValue;
 use crate::discover::{self, Field, Kind};
 use crate::hints::{Hints, Wanted};
 use crate::read::{self, KnownUploads};
+use web_sys::Element;
 use crate::summary::{Item, Summary};
 use crate::{dom, today, watch};
 
-/// Performance entries the bench reads (`performance.getEntriesByName('beian:check')`).
+/// Performance entries the bench reads (`performance.getEntriesByName('beian:check')`): every check
+/// that answers an event (keystroke, change, click, rescan).
 const MEASURE: &str = "beian:check";
+/// The idle re-read of all fields after typing pauses (see [`Session::reconcile`]): no event waits on it.
+const MEASURE_RECONCILE: &str = "beian:reconcile";
 const MARK: &str = "beian:check-start";
 /// Marks the moment the form was recognised and `data-beian` set (page load → ready, in the bench).
 const READY_MARK: &str = "beian:ready";
-/// User-timing entries are cleared after this many, so a long session does not accumulate them.
+/// Measures are cleared after this many, so a long session does not accumulate them (the start
+/// mark is cleared after every measure).
 const MAX_MEASURES: u32 = 1000;
 
 pub struct Session {
+    /// The page's document, kept: fetching it is a JS round trip (two, with the type check).
+    doc: web_sys::Document,
     mode: String,
     ready: bool,
     pub fields: Vec<Field>,
+    /// The fields' values as last read: a keystroke re-reads only its own field.
+    values: read::Values,
     pub uploads: KnownUploads,
     hints: Hints,
     pub summary: Summary,
@@ -34,6 +43,8 @@ pub struct Session {
     /// Inside an IME composition: input events carry half-typed text and are ignored.
     pub composing: bool,
     en: bool,
+    /// Kept, not fetched per check: `window.performance` costs a JS round trip each time.
+    performance: Option<web_sys::Performance>,
     measures: u32,
 }
 
@@ -52,15 +63,18 @@ pub fn start(mode: &str) -> Result<(), JsValue> {
     }
     let en = dom::window().and_then(|w| w.navigator().language()).is_some_and(|l| l.to_ascii_lowercase().starts_with("en"));
     let session = Session {
+        doc: dom::document().ok_or("no document")?,
         mode: mode.into(),
         ready: false,
         fields: Vec::new(),
+        values: read::Values::default(),
         uploads: Vec::new(),
         hints: Hints::default(),
         summary: Summary::default(),
         complete: false,
         composing: false,
         en,
+        performance: dom::window().and_then(|w| w.performance()),
         measures: 0,
     };
     SESSION.with(|cell| *cell.borrow_mut() = Some(session));
@@ -72,7 +86,7 @@ pub fn start(mode: &str) -> Result<(), JsValue> {
 impl Session {
     /// Finds the fields again (late sections, switches, wizard steps), then checks.
     pub fn rescan(&mut self) -> Result<(), JsValue> {
-        let doc = dom::document().ok_or("no document")?;
+        let doc = self.doc.clone();
         #[cfg(target_arch = "wasm32")]
         crate::stage_capture::run(&doc);
         let scan = discover::scan(&doc);
@@ -87,7 +101,7 @@ impl Session {
                 return Ok(()); // not (yet) a form: stay silent, the observer will look again
             }
             self.ready = true;
-            if let Some(p) = dom::window().and_then(|w| w.performance()) {
+            if let Some(p) = &self.performance {
                 let _ = p.mark(READY_MARK);
             }
             if let Some(root) = doc.document_element() {
@@ -98,21 +112,40 @@ impl Session {
         self.recheck()
     }
 
-    /// Reads the values, checks the draft and renders hints and summary.
+    /// Reads all values, checks the draft and renders hints and summary.
     pub fn recheck(&mut self) -> Result<(), JsValue> {
+        self.measured(MEASURE, None)
+    }
+
+    /// A keystroke in `edited`: re-reads that field only (all of them if it is not one of ours),
+    /// then checks and renders. This is the path that must stay well under a millisecond.
+    pub fn recheck_edited(&mut self, edited: &Element) -> Result<(), JsValue> {
+        self.measured(MEASURE, Some(edited))
+    }
+
+    /// Typing paused: reads every field again, in case the page's own scripts changed one without
+    /// an event we see (copying the subject principal, clearing a dependent field). Usually finds
+    /// nothing new, and then the diffing renderer changes nothing.
+    pub fn reconcile(&mut self) -> Result<(), JsValue> {
+        self.measured(MEASURE_RECONCILE, None)
+    }
+
+    fn measured(&mut self, measure: &str, edited: Option<&Element>) -> Result<(), JsValue> {
         if !self.ready {
             return Ok(());
         }
-        let performance = dom::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
+        if let Some(p) = &self.performance {
             let _ = p.mark(MARK);
         }
-        let result = self.check_and_render();
-        if let Some(p) = &performance {
-            let _ = p.measure_with_start_mark(MEASURE, MARK);
+        let result = self.check_and_render(edited);
+        if let Some(p) = &self.performance {
+            let _ = p.measure_with_start_mark(measure, MARK);
+            // Marks pile up otherwise, and each new one gets slower (seen in a CPU profile).
+            p.clear_marks_with_mark_name(MARK);
             self.measures += 1;
             if self.measures >= MAX_MEASURES {
                 p.clear_measures_with_measure_name(MEASURE);
+                p.clear_measures_with_measure_name(MEASURE_RECONCILE);
                 self.measures = 0;
             }
         }
@@ -136,10 +169,14 @@ impl Session {
         Ok(())
     }
 
-    fn check_and_render(&mut self) -> Result<(), JsValue> {
-        let doc = dom::document().ok_or("no document")?;
+    fn check_and_render(&mut self, edited: Option<&Element>) -> Result<(), JsValue> {
+        let doc = self.doc.clone();
         let Some(today) = today::today() else { return Ok(()) };
-        let reading = read::read(&self.fields, &self.uploads);
+        let index = edited.and_then(|el| self.edited_field(el));
+        if !index.is_some_and(|i| self.values.read_one(&self.fields, i, &self.uploads)) {
+            self.values.read_all(&self.fields, &self.uploads);
+        }
+        let reading = self.values.reading();
         let report = check(&reading.draft, &Options { today, complete: self.complete });
         let placed = self.place(&report, &reading.upload_fields);
         let wanted: Vec<Wanted> = report
@@ -166,6 +203,13 @@ impl Session {
             })
             .collect();
         self.summary.render(&doc, report.summary, items, self.complete, self.en)
+    }
+
+    /// The text field whose control is `el`: its `data-beian-field` names the path, one identity
+    /// check confirms it (paths repeat for uploads and groups, which are read in full).
+    fn edited_field(&self, el: &Element) -> Option<usize> {
+        let path = el.get_attribute("data-beian-field")?;
+        self.fields.iter().position(|f| f.path == path && f.kind == Kind::Text && f.controls.first() == Some(el))
     }
 
     fn message<'a>(&self, f: &'a beian_rules::Finding) -> &'a str {

@@ -1,6 +1,6 @@
 //! The form-level summary panel (contracts.md §6: `data-beian-summary`): counts per severity and a
 //! list linking to each field with a finding. A polite live region, so screen readers hear the
-//! counts change without losing focus. Rebuilt only when its content changes.
+//! counts change without losing focus. Updated in place: only changed lines are touched.
 
 use beian_rules::Summary as Counts;
 use wasm_bindgen::prelude::*;
@@ -30,108 +30,171 @@ pub struct Item {
     pub target: Option<Element>,
 }
 
+/// A line as rendered.
+struct Line {
+    text: String,
+    severity: &'static str,
+    target: Option<Element>,
+    element: Element,
+}
+
+impl Line {
+    fn shows(&self, text: &str, item: &Item) -> bool {
+        self.text == text && self.severity == item.severity && self.target == item.target
+    }
+}
+
+/// The panel's parts that change.
+struct Parts {
+    panel: Element,
+    counts: [Element; 3],
+    /// "No problems found so far", while there are none.
+    none: Option<Element>,
+}
+
+/// The panel, updated in place: a keystroke usually changes one line and the counts, so only those
+/// are touched (rebuilding the list on every edit cost a third of the keystroke's time).
 #[derive(Default)]
 pub struct Summary {
-    panel: Option<Element>,
-    signature: String,
-    targets: Vec<Element>,
+    parts: Option<Parts>,
+    /// Counts and completeness as rendered (`None`: nothing rendered yet).
+    state: Option<(Counts, bool)>,
+    lines: Vec<Line>,
 }
 
 impl Summary {
     pub fn render(&mut self, doc: &Document, counts: Counts, items: Vec<Item>, complete: bool, en: bool) -> Result<(), JsValue> {
-        let signature = format!(
-            "{complete}|{}|{}|{}|{}",
-            counts.error,
-            counts.warning,
-            counts.info,
-            items.iter().map(|i| format!("{}\u{1}{}", i.label, i.message)).collect::<Vec<_>>().join("\u{2}")
-        );
-        let panel = match &self.panel {
-            Some(p) if p.is_connected() => p.clone(),
-            _ => self.create(doc)?,
-        };
-        if signature == self.signature {
-            return Ok(());
+        if !self.parts.as_ref().is_some_and(|p| p.panel.is_connected()) {
+            self.parts = Some(create(doc, en)?);
+            self.state = None;
+            self.lines.clear();
         }
-        self.signature = signature;
-        panel.set_text_content(None);
-        panel.set_attribute("data-beian-errors", &counts.error.to_string())?;
-        panel.set_attribute("data-beian-warnings", &counts.warning.to_string())?;
-        panel.set_attribute("data-beian-infos", &counts.info.to_string())?;
-        if complete {
-            panel.set_attribute("data-beian-complete", "true")?;
+        let Some(parts) = &mut self.parts else { return Ok(()) };
+        if self.state != Some((counts, complete)) {
+            self.state = Some((counts, complete));
+            update_counts(doc, parts, counts, complete, en)?;
         }
-        let title = if en { "Filing Assistant" } else { "备案助手" };
-        let title_el = dom::element_with_text(doc, "beian-summary-title", title)?;
-        dom::style(&title_el, STYLE_TITLE);
-        panel.append_child(&title_el)?;
-        let counts_el = doc.create_element("beian-summary-counts")?;
-        dom::style(&counts_el, STYLE_COUNTS);
-        let labels = if en { ["errors", "warnings", "notes"] } else { ["错误", "警告", "提示"] };
-        for (i, (severity, n)) in [("error", counts.error), ("warning", counts.warning), ("info", counts.info)].into_iter().enumerate() {
-            let text = if en { format!("{n} {}", labels[i]) } else { format!("{} {n}", labels[i]) };
-            let span = dom::element_with_text(doc, "span", &text)?;
-            span.set_attribute("data-beian-count", severity)?;
-            dom::style(&span, STYLE_COUNT);
-            counts_el.append_child(&span)?;
+        // The new lines' texts; the unchanged head and tail of the list stay as they are.
+        let texts: Vec<String> = items
+            .iter()
+            .take(MAX_ITEMS)
+            .map(|i| if i.label.is_empty() { i.message.clone() } else { format!("{}：{}", i.label, i.message) })
+            .collect();
+        let items = &items[..texts.len()];
+        let same = |old: &Line, i: usize| old.shows(&texts[i], &items[i]);
+        let head = self.lines.iter().zip(0..texts.len()).take_while(|(l, i)| same(l, *i)).count();
+        let max_tail = self.lines.len().min(texts.len()) - head;
+        let tail = (0..max_tail).take_while(|k| same(&self.lines[self.lines.len() - 1 - k], texts.len() - 1 - k)).count();
+        let removed = head..self.lines.len() - tail;
+        for line in &self.lines[removed.clone()] {
+            line.element.remove();
         }
-        panel.append_child(&counts_el)?;
-        if counts.error + counts.warning + counts.info == 0 {
-            let none = if en { "No problems found so far." } else { "暂未发现问题。" };
-            let p = dom::element_with_text(doc, "beian-summary-item", none)?;
-            dom::style(&p, STYLE_NONE);
-            panel.append_child(&p)?;
+        let before = self.lines.get(self.lines.len() - tail).map(|l| l.element.clone());
+        let mut added = Vec::with_capacity(texts.len() - head - tail);
+        for (text, item) in texts.iter().zip(items).take(texts.len() - tail).skip(head) {
+            let element = line_element(doc, text, item)?;
+            parts.panel.insert_before(&element, before.as_ref().map(|b| b.unchecked_ref::<web_sys::Node>()))?;
+            added.push(Line { text: text.clone(), severity: item.severity, target: item.target.clone(), element });
         }
-        self.targets.clear();
-        for item in items.into_iter().take(MAX_ITEMS) {
-            let text = if item.label.is_empty() { item.message.clone() } else { format!("{}：{}", item.label, item.message) };
-            let style = match item.severity {
-                "error" => STYLE_ITEM_ERROR,
-                "warning" => STYLE_ITEM_WARNING,
-                _ => STYLE_ITEM_INFO,
-            };
-            let el = match &item.target {
-                Some(target) => {
-                    let a = dom::element_with_text(doc, "a", &text)?;
-                    a.set_attribute("href", "#")?;
-                    a.set_attribute("data-beian-goto", &self.targets.len().to_string())?;
-                    self.targets.push(target.clone());
-                    a
-                }
-                None => dom::element_with_text(doc, "span", &text)?,
-            };
-            el.set_attribute("data-beian-severity", item.severity)?;
-            dom::style(&el, style);
-            panel.append_child(&el)?;
-        }
+        self.lines.splice(removed, added);
         Ok(())
     }
 
-    fn create(&mut self, doc: &Document) -> Result<Element, JsValue> {
-        let panel = doc.create_element("beian-summary")?;
-        panel.set_attribute("data-beian-summary", "")?;
-        panel.set_attribute("role", "status")?;
-        panel.set_attribute("aria-live", "polite")?;
-        dom::style(&panel, STYLE_PANEL);
-        let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            let Some(link) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-beian-goto]").ok().flatten()) else {
-                return;
-            };
-            // Our own link: the page never sees a navigation to "#".
-            e.prevent_default();
-            let index = link.get_attribute("data-beian-goto").and_then(|i| i.parse::<usize>().ok());
-            crate::session::with(|s| {
-                if let Some(target) = index.and_then(|i| s.summary.targets.get(i)) {
-                    go_to(target);
-                }
-            });
-        });
-        panel.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
-        on_click.forget();
-        doc.body().ok_or("no body")?.append_child(&panel)?;
-        self.panel = Some(panel.clone());
-        Ok(panel)
+    /// The field a summary link points to.
+    fn target_of(&self, link: &Element) -> Option<&Element> {
+        self.lines.iter().find(|l| &l.element == link)?.target.as_ref()
     }
+}
+
+fn line_element(doc: &Document, text: &str, item: &Item) -> Result<Element, JsValue> {
+    let style = match item.severity {
+        "error" => STYLE_ITEM_ERROR,
+        "warning" => STYLE_ITEM_WARNING,
+        _ => STYLE_ITEM_INFO,
+    };
+    let el = if item.target.is_some() {
+        let a = dom::element_with_text(doc, "a", text)?;
+        a.set_attribute("href", "#")?;
+        a.set_attribute("data-beian-goto", "")?;
+        a
+    } else {
+        dom::element_with_text(doc, "span", text)?
+    };
+    el.set_attribute("data-beian-severity", item.severity)?;
+    dom::style(&el, style);
+    Ok(el)
+}
+
+fn update_counts(doc: &Document, parts: &mut Parts, counts: Counts, complete: bool, en: bool) -> Result<(), JsValue> {
+    let panel = &parts.panel;
+    panel.set_attribute("data-beian-errors", &counts.error.to_string())?;
+    panel.set_attribute("data-beian-warnings", &counts.warning.to_string())?;
+    panel.set_attribute("data-beian-infos", &counts.info.to_string())?;
+    if complete {
+        panel.set_attribute("data-beian-complete", "true")?;
+    }
+    let labels = if en { ["errors", "warnings", "notes"] } else { ["错误", "警告", "提示"] };
+    for (i, n) in [counts.error, counts.warning, counts.info].into_iter().enumerate() {
+        let text = if en { format!("{n} {}", labels[i]) } else { format!("{} {n}", labels[i]) };
+        parts.counts[i].set_text_content(Some(&text));
+    }
+    let nothing = counts.error + counts.warning + counts.info == 0;
+    match (&parts.none, nothing) {
+        (None, true) => {
+            let text = if en { "No problems found so far." } else { "暂未发现问题。" };
+            let none = dom::element_with_text(doc, "beian-summary-item", text)?;
+            dom::style(&none, STYLE_NONE);
+            let counts_row = parts.counts[0].parent_element().ok_or("summary without counts")?;
+            counts_row.insert_adjacent_element("afterend", &none)?;
+            parts.none = Some(none);
+        }
+        (Some(none), false) => {
+            none.remove();
+            parts.none = None;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The panel with its title and count row, appended to the body.
+fn create(doc: &Document, en: bool) -> Result<Parts, JsValue> {
+    let panel = doc.create_element("beian-summary")?;
+    panel.set_attribute("data-beian-summary", "")?;
+    panel.set_attribute("role", "status")?;
+    panel.set_attribute("aria-live", "polite")?;
+    dom::style(&panel, STYLE_PANEL);
+    let title = dom::element_with_text(doc, "beian-summary-title", if en { "Filing Assistant" } else { "备案助手" })?;
+    dom::style(&title, STYLE_TITLE);
+    panel.append_child(&title)?;
+    let counts_row = doc.create_element("beian-summary-counts")?;
+    dom::style(&counts_row, STYLE_COUNTS);
+    let mut counts = Vec::with_capacity(3);
+    for severity in ["error", "warning", "info"] {
+        let span = doc.create_element("span")?;
+        span.set_attribute("data-beian-count", severity)?;
+        dom::style(&span, STYLE_COUNT);
+        counts_row.append_child(&span)?;
+        counts.push(span);
+    }
+    panel.append_child(&counts_row)?;
+    let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        let Some(link) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-beian-goto]").ok().flatten()) else {
+            return;
+        };
+        // Our own link: the page never sees a navigation to "#".
+        e.prevent_default();
+        crate::session::with(|s| {
+            if let Some(target) = s.summary.target_of(&link) {
+                go_to(target);
+            }
+        });
+    });
+    panel.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    on_click.forget();
+    doc.body().ok_or("no body")?.append_child(&panel)?;
+    let counts: [Element; 3] = counts.try_into().map_err(|_| "summary counts")?;
+    Ok(Parts { panel, counts, none: None })
 }
 
 fn go_to(target: &Element) {

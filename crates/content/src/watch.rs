@@ -9,24 +9,40 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Element, Event, HtmlInputElement, MutationObserver, MutationObserverInit, MutationRecord};
 
+use std::cell::Cell;
+use std::thread::LocalKey;
+
 use crate::{dom, session};
 
 /// Quiet time after the last DOM change before the form is scanned again.
 const RESCAN_DEBOUNCE_MS: i32 = 150;
+/// After a keystroke, all fields are read again this much later (once per burst of typing), see
+/// `Session::reconcile`.
+const RECONCILE_AFTER_MS: i32 = 400;
 
 thread_local! {
-    static RESCAN_TIMER: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+    static RESCAN_TIMER: Cell<i32> = const { Cell::new(0) };
+    static RECONCILE_TIMER: Cell<i32> = const { Cell::new(0) };
 }
 
 pub fn install() -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
     listen(&doc, "input", |e| {
         let composing = e.dyn_ref::<web_sys::InputEvent>().is_some_and(|i| i.is_composing());
-        session::with(|s| {
-            if !s.composing && !composing {
-                let _ = s.recheck();
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let checked = session::with(|s| {
+            if s.composing || composing {
+                return false;
             }
+            let _ = match &target {
+                Some(t) => s.recheck_edited(t),
+                None => s.recheck(),
+            };
+            true
         });
+        if checked == Some(true) {
+            schedule_reconcile();
+        }
     })?;
     listen(&doc, "compositionstart", |_| {
         session::with(|s| s.composing = true);
@@ -113,15 +129,29 @@ fn only_ours(r: &MutationRecord) -> bool {
 }
 
 fn schedule_rescan() {
-    let Some(window) = dom::window() else { return };
-    if RESCAN_TIMER.with(|t| t.get()) != 0 {
-        return; // one already pending: this change is covered by it
-    }
-    let run = Closure::once_into_js(|| {
-        RESCAN_TIMER.with(|t| t.set(0));
-        session::with(|s| s.rescan());
+    schedule_once(&RESCAN_TIMER, RESCAN_DEBOUNCE_MS, |s| {
+        let _ = s.rescan();
     });
-    if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), RESCAN_DEBOUNCE_MS) {
-        RESCAN_TIMER.with(|t| t.set(id));
+}
+
+fn schedule_reconcile() {
+    schedule_once(&RECONCILE_TIMER, RECONCILE_AFTER_MS, |s| {
+        let _ = s.reconcile();
+    });
+}
+
+/// Runs `task` on the session after `ms`, unless a run through `timer` is already pending: the
+/// pending one covers this request too.
+fn schedule_once(timer: &'static LocalKey<Cell<i32>>, ms: i32, task: fn(&mut session::Session)) {
+    let Some(window) = dom::window() else { return };
+    if timer.with(|t| t.get()) != 0 {
+        return;
+    }
+    let run = Closure::once_into_js(move || {
+        timer.with(|t| t.set(0));
+        session::with(task);
+    });
+    if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms) {
+        timer.with(|t| t.set(id));
     }
 }
