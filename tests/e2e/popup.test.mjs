@@ -144,7 +144,11 @@ test('a stage added by hand is stored as a user event and shown', async () => {
   const row = page.locator('li.filing[data-appid="wx00000000000000b1"]');
   await row.waitFor({ timeout: 10_000 });
   assert.equal(await row.getAttribute('data-stage'), 'bureau_review');
-  assert.match(await row.locator('.elapsed').textContent(), /工作日/);
+  // Just added: 0 of the window's 20 working days, as a meter; the sentence is the next action's.
+  assert.equal(await row.locator('.elapsed').textContent(), '0 / 20 个工作日');
+  assert.equal(await row.locator('.elapsed progress').getAttribute('max'), '20');
+  assert.equal(await row.locator('.elapsed progress').getAttribute('value'), '0');
+  assert.match(await row.locator('.next .action').textContent(), /管局审核中（已用 0 个工作日）/);
   assert.equal(await row.locator('li.event[data-source="user"]').count(), 1);
   const events = (await (await worker()).evaluate(() => chrome.storage.local.get('events'))).events;
   const mine = events.filter((e) => e.appid === 'wx00000000000000b1');

@@ -188,8 +188,14 @@ fn filing_row(
         item.set_attribute("data-state", state)?;
     }
 
-    if let Some(text) = summary.elapsed(lang) {
-        dom.text(&row, "p", "elapsed", &text)?;
+    if let (Some(text), Some((used, _, max))) = (summary.elapsed(lang), summary.review_days) {
+        // A meter, not another sentence: the next action below spells the window out.
+        let line = dom.el(&row, "p", "elapsed")?;
+        let meter = dom.el(&line, "progress", "")?;
+        meter.set_attribute("max", &max.to_string())?;
+        meter.set_attribute("value", &used.clamp(0, i64::from(max)).to_string())?;
+        meter.set_attribute("aria-label", &text)?;
+        dom.text(&line, "span", "", &text)?;
     }
     let next = dom.el(&row, "p", "next")?;
     dom.text(&next, "span", "action", &summary.action(lang))?;

@@ -83,12 +83,13 @@ impl Summary {
         }
     }
 
-    /// "已用 3 个工作日（通常 1–20 个）".
+    /// The label of the review's working-day meter, "3 / 20 个工作日". Short on purpose: the next
+    /// action right below already says it in a sentence, with the usual window and the dates.
     pub fn elapsed(&self, lang: Lang) -> Option<String> {
-        let (used, min, max) = self.review_days?;
+        let (used, _, max) = self.review_days?;
         Some(match lang {
-            Lang::Zh => format!("已用 {used} 个工作日（通常 {min}–{max} 个）"),
-            Lang::En => format!("{used} working day(s) so far (usually {min}–{max})"),
+            Lang::Zh => format!("{used} / {max} 个工作日"),
+            Lang::En => format!("{used} / {max} working days"),
         })
     }
 }
@@ -178,7 +179,8 @@ mod tests {
         let r = record(Stage::BureauReview, "2026-11-16T10:00:00+08:00");
         let s = summarize(&r, t("2026-11-19T10:00:00+08:00"));
         assert_eq!(s.review_days, Some((3, 1, 20)));
-        assert_eq!(s.elapsed(Lang::Zh).unwrap(), "已用 3 个工作日（通常 1–20 个）");
+        assert_eq!(s.elapsed(Lang::Zh).unwrap(), "3 / 20 个工作日");
+        assert_eq!(s.elapsed(Lang::En).unwrap(), "3 / 20 working days");
         assert!(!s.overdue);
     }
 
