@@ -36,7 +36,8 @@ async function storedEvents() {
   return (await w.evaluate(() => chrome.storage.local.get('events'))).events ?? [];
 }
 
-async function waitForEvents(predicate, timeout = 10_000) {
+// Generous: returns as soon as the event is there; under a full parallel build one took over 10 s.
+async function waitForEvents(predicate, timeout = 20_000) {
   const end = Date.now() + timeout;
   for (;;) {
     const events = await storedEvents();
