@@ -2,7 +2,7 @@
 //
 // Cheap first: on every mp.weixin.qq.com page this only checks whether the page is a filing form
 // (a form control plus one of the section headings in its text) or a filing status page. Nothing is fetched, no attribute is
-// set and no listener stays behind on other pages beyond a capped, debounced MutationObserver that
+// set and no listener stays behind on other pages beyond a debounced, backing-off MutationObserver that
 // re-probes when the single-page admin renders something new. On a filing form it imports the
 // wasm-bindgen glue and starts the Rust checker; where the page's CSP forbids compiling WebAssembly
 // in content scripts (no 'wasm-unsafe-eval'/'unsafe-eval'), it loads the wasm2js build of the same
@@ -23,8 +23,12 @@
   // records the filing's stage there, so those pages load it too.
   const STATUS_PROBES = ['备案状态', '备案进度', '平台审核中', '管局审核中', '待短信核验', '审核驳回', 'ICP备'];
   const CONTROLS = 'input, textarea, select, [role="combobox"], [contenteditable="true"]';
+  // Re-probe after the page has been quiet this long; a page that keeps mutating (a ticking clock,
+  // polled notifications) is probed less and less often, down to every MAX_DELAY_MS, but never
+  // given up on: the user may open the filing form after an hour in the admin.
   const DEBOUNCE_MS = 250;
-  const MAX_PROBES = 400; // about two minutes of a page mutating without pause, then we stop looking
+  const MAX_DELAY_MS = 2000;
+  const BACKOFF_AFTER = 40;
   let probes = 0;
   let timer = 0;
   let observer = null;
@@ -57,13 +61,23 @@
     if (timedProbe()) {
       stopWatching();
       start();
-    } else if (probes >= MAX_PROBES) {
-      stopWatching();
     }
   }
 
+  function delay() {
+    return probes < BACKOFF_AFTER ? DEBOUNCE_MS : Math.min(MAX_DELAY_MS, DEBOUNCE_MS * (probes - BACKOFF_AFTER + 2));
+  }
+
   function schedule() {
-    if (!timer && !started) timer = setTimeout(probe, DEBOUNCE_MS);
+    if (!timer && !started) timer = setTimeout(probe, delay());
+  }
+
+  function navigated() {
+    // An SPA route change: look soon, whatever the backoff says.
+    probes = 0;
+    if (timer) clearTimeout(timer);
+    timer = 0;
+    schedule();
   }
 
   function stopWatching() {
@@ -71,8 +85,8 @@
     observer = null;
     if (timer) clearTimeout(timer);
     timer = 0;
-    window.removeEventListener('hashchange', schedule);
-    window.removeEventListener('popstate', schedule);
+    window.removeEventListener('hashchange', navigated);
+    window.removeEventListener('popstate', navigated);
   }
 
   function fail(reason) {
@@ -108,7 +122,7 @@
   } else {
     observer = new MutationObserver(schedule);
     observer.observe(ROOT, { childList: true, subtree: true });
-    window.addEventListener('hashchange', schedule);
-    window.addEventListener('popstate', schedule);
+    window.addEventListener('hashchange', navigated);
+    window.addEventListener('popstate', navigated);
   }
 })();

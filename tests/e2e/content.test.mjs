@@ -278,6 +278,31 @@ test('a non-filing page gets nothing: no attribute, no hint, no wasm fetched', a
   await page.close();
 });
 
+test('the loader keeps looking on a page that never stops changing, and a route change looks at once', async () => {
+  const { page, state } = await openFixture(browser.context, '/s/article', { expectNothing: true, settleMs: 200 });
+  assert.equal(state, null);
+  // The admin keeps re-rendering something (a clock, polled notifications) for 12 s: the loader
+  // backs off (probes every 250 ms, then up to every 2 s) but does not give up...
+  const form = await page.evaluate(async () => {
+    const html = await (await fetch('/wxamp/beian/enterprise')).text();
+    return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  });
+  await page.evaluate(() => { window.tick = setInterval(() => { document.body.appendChild(document.createElement('i')).textContent = String(Date.now()); }, 40); });
+  await page.waitForTimeout(12_000);
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-beian')), null);
+  // ...so the form, rendered by an SPA route change while the page still churns, is found.
+  await page.evaluate((form) => {
+    history.pushState({}, '', '/wxamp/beian/enterprise');
+    dispatchEvent(new PopStateEvent('popstate'));
+    document.body.insertAdjacentHTML('afterbegin', form);
+  }, form);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-beian') === 'ready', null, { timeout: 10_000 });
+  await retype(page, 'subject_principal.mobile', '1380013');
+  await waitForHint(page, 'subject_principal.mobile', 'person_mobile_format');
+  await page.evaluate(() => clearInterval(window.tick));
+  await page.close();
+});
+
 test('a hostile label stays text: no markup from the page is ever parsed', async () => {
   const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
   let dialogs = 0;
