@@ -251,13 +251,10 @@ fn residence_proof(ctx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
     use crate::draft::{Admin, Draft, Letter, Materials, Subject};
     use crate::{check, Options};
 
-    fn today() -> Date {
-        Date::new(2026, 11, 23).unwrap()
-    }
+    use super::super::fixtures::{adult_principal, today, valid_id};
 
     fn person(name: &str, number: &str, mobile: &str, emergency: &str, email: &str) -> Person {
         Person {
@@ -274,14 +271,12 @@ mod tests {
     }
 
     fn zhang() -> Person {
-        person("张三", "11010519491231002X", "13800138000", "13900139000", "zhangsan@example.com")
+        Person { is_legal_representative: None, ..adult_principal() }
     }
 
     /// Born 1970-01-01 in 东城区.
     fn li() -> Person {
-        let first17 = "11010119700101001";
-        let number = format!("{first17}{}", ids::resident_id_check_char(first17.as_bytes()) as char);
-        person("李四", &number, "13700137000", "13600136000", "lisi@example.com")
+        person("李四", &valid_id("11010119700101001"), "13700137000", "13600136000", "lisi@example.com")
     }
 
     fn cross(draft: &Draft) -> Vec<(String, String)> {

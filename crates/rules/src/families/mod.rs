@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 mod app;
 mod cross;
+#[cfg(test)]
+mod fixtures;
 mod input;
 mod materials;
 mod person;

@@ -588,29 +588,7 @@ mod tests {
     use super::*;
     use crate::{check, Draft, Options};
 
-    fn today() -> Date {
-        Date::new(2026, 11, 23).unwrap()
-    }
-
-    /// A valid resident ID with the given first 17 digits.
-    fn id(first17: &str) -> String {
-        format!("{first17}{}", ids::resident_id_check_char(first17.as_bytes()) as char)
-    }
-
-    fn adult() -> Person {
-        Person {
-            name: Some("张三".into()),
-            certificate_type: Some("居民身份证".into()),
-            certificate_number: Some("11010519491231002X".into()),
-            validity_start: Some("2015-03-01".into()),
-            validity_end: Some("长期".into()),
-            mobile: Some("13800138000".into()),
-            emergency_mobile: Some("13900139000".into()),
-            email: Some("zhangsan@example.com".into()),
-            is_legal_representative: Some(true),
-            reuse_subject_principal: None,
-        }
-    }
+    use super::super::fixtures::{adult_principal as adult, today, valid_id as id};
 
     fn draft_with(subject_principal: Person) -> Draft {
         Draft { subject_principal: Some(subject_principal), ..Draft::default() }

@@ -621,13 +621,9 @@ fn seal_remark(ctx: &Ctx, s: &Subject, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Draft, Letter, Materials, Person};
+    use crate::draft::{Draft, Letter, Materials};
     use crate::Options;
-
-    const TODAY: Date = match Date::new(2026, 11, 23) {
-        Some(d) => d,
-        None => panic!(),
-    };
+    use super::super::fixtures::{adult_principal as principal, TODAY};
 
     fn enterprise() -> Subject {
         Subject {
@@ -643,21 +639,6 @@ mod tests {
             remark: Some(String::new()),
             account_subject_name: Some("深圳市某某科技有限公司".into()),
             license_valid_until: Some("长期".into()),
-        }
-    }
-
-    fn principal() -> Person {
-        Person {
-            name: Some("张三".into()),
-            certificate_type: Some("居民身份证".into()),
-            certificate_number: Some("11010519491231002X".into()),
-            validity_start: Some("2015-03-01".into()),
-            validity_end: Some("长期".into()),
-            mobile: Some("13800138000".into()),
-            emergency_mobile: Some("13900139000".into()),
-            email: Some("zhangsan@example.com".into()),
-            is_legal_representative: Some(true),
-            reuse_subject_principal: None,
         }
     }
 
