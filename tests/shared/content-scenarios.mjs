@@ -131,3 +131,12 @@ export const CSP_SCENARIOS = [
 
 /** Pages that are not a filing form: no data-beian attribute, hint, summary or field marker. */
 export const NOTHING_ROUTES = ['/s/article'];
+
+// Variants of the filing form with other markup (tests/e2e/variants.test.mjs): table layout,
+// Element-UI-like rows, <dl> lists with placeholder-only and late antd sections, a pushState wizard.
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-table': 'form-variant-table.html',
+  '/wxamp/beian/variant-element': 'form-variant-element.html',
+  '/wxamp/beian/variant-dl': 'form-variant-dl.html',
+  '/wxamp/beian/variant-wizard': 'form-variant-wizard.html',
+});

@@ -1,32 +1,77 @@
 //! Field discovery: which page control is which draft field.
 //!
 //! For every form control (inputs, textareas, selects, div-based custom selects) the label is looked
-//! for, in order: `<label for=id>`, an enclosing `<label>`, then the previous siblings of the control
-//! and of its ancestors (WeChat's `weui-desktop-form__label` / `__controls` rows), and finally the
-//! placeholder or `aria-label`. Radio and checkbox inputs skip their own `<label>` (that is the
-//! option's text, 企业 or 长期, not the field's). The section is the nearest preceding section
-//! heading, because 主体负责人 and 小程序负责人 share every label. Controls of one row that share a
-//! concept are told apart by position (地区: province, city, district; 有效期: start, end).
+//! for, in order:
+//! 1. explicit associations: `<label for=id>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`;
+//! 2. before the control: the previous siblings of the control and of its ancestors (WeChat's
+//!    `weui-desktop-form__label` / `__controls` rows, `<th>`/`<td>`, `<dt>`/`<dd>`, Element / antd
+//!    label and control columns);
+//! 3. the placeholder;
+//! 4. after the control: following siblings that are displayed before it (a label moved first by
+//!    CSS `order`), never help text or validation messages.
+//!
+//! A sibling that is, or holds, a control belongs to another field: a label found past one at the
+//! same level names that field, unless the label names a row of several controls (地区, 有效期).
+//! Label texts are matched whole, then without their helper text (`<small>`, tooltips).
+//! Radio and checkbox inputs skip their own `<label>` (that is the option's text, 企业 or 长期, not the
+//! field's); a radio group without any label is still the 复用/手动填写 switch when its options say so.
+//!
+//! The section is the nearest preceding section heading (any element whose whole text is one,
+//! numbered or not: a `<caption>`, `<th>`, divider, card title or plain `<p>` included), because
+//! 主体负责人 and 小程序负责人 share every label; a container named by `aria-label` /
+//! `aria-labelledby` (a tab panel, `<section aria-label>`) names the section of what is inside it
+//! unless a heading inside it says otherwise. Headings grouped without any control between them (a
+//! wizard's steps bar, tabs) are navigation, not section starts: a control shown after one, with
+//! no heading or named container of its own, is in the section of the navigation's active item.
+//! Controls of one row that share a concept are told apart by position (地区: province, city,
+//! district; 有效期: start, end).
+//!
+//! All of this runs per scan (page load, DOM changes), never per keystroke: it reads layout.
 
-use beian_formmap::label::{is_one_of, match_label, match_placeholder, match_section};
-use beian_formmap::synonyms::{LONG_TERM, PLACEHOLDER_PREFIXES};
+use beian_formmap::label::{is_one_of, match_label, match_placeholder, match_section, may_name_section};
+use beian_formmap::synonyms::{LONG_TERM, MANUAL_OPTIONS, PLACEHOLDER_PREFIXES, REUSE_OPTIONS};
 use beian_formmap::{field_path, upload_slot, Concept, Section};
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
 use crate::dom;
 
-/// How far up the tree a label is looked for; rows are shallow, and going further would pick up
-/// the label of a neighbouring row.
-const MAX_LABEL_DEPTH: usize = 5;
-/// Previous siblings inspected per level.
+/// How far up the tree a label is looked for: antd puts an input six levels below its label column;
+/// a neighbouring row's label is kept out by the rule on siblings holding controls, not by depth.
+const MAX_LABEL_DEPTH: usize = 8;
+/// Siblings inspected per level.
 const MAX_SIBLINGS: usize = 3;
+/// Texts longer than this (characters) are never read as labels, even without their helper text.
+const MAX_LABEL_BLOCK_CHARS: usize = 200;
+/// Elements inspected per scan for section headings outside the usual heading markup.
+const MAX_HEADING_CANDIDATES: u32 = 5000;
+/// How far up from a heading the steps bar or tab list holding it is looked for.
+const MAX_NAV_DEPTH: usize = 4;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown";
-const HEADING_SELECTOR: &str = "h1, h2, h3, h4, h5, h6, legend, [role=\"heading\"], [class*=\"title\"], [class*=\"hd\"], [class*=\"header\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+/// The usual heading markup (a macro so that [`HEADINGS_AND_LEAVES`] is one constant string).
+macro_rules! heading_selector {
+    () => {
+        "h1, h2, h3, h4, h5, h6, legend, caption, th, dt, [role=\"heading\"], [class*=\"title\"], [class*=\"Title\"], [class*=\"hd\"], [class*=\"head\"], [class*=\"section\"], [class*=\"divider\"]"
+    };
+}
+const HEADING_SELECTOR: &str = heading_selector!();
+/// The usual heading markup and any other element whose whole text may be a heading: elements
+/// without child elements (a section name in a plain `<p>`, `<span>` or `<div>`), minus what never
+/// is one and what is hidden away: option lists, and the 50th and later children of one parent
+/// (the items of a long list; every text read costs a copy into the wasm). `:has(> *)`, not
+/// `:has(*)`: the child form is ~50× faster on a page with thousands of options.
+/// [`HEADING_SELECTOR`] alone is the fallback for a browser without `:has()`.
+const HEADINGS_AND_LEAVES: &str = concat!(
+    heading_selector!(),
+    ", body :not(:has(> *)):not(input, textarea, select, option, img, br, hr, script, style, template, i, svg, path, use, \
+     [hidden] *, [role=\"listbox\"] *, [role=\"option\"], [aria-hidden=\"true\"] *, [class*=\"dropdown\"] *, \
+     [class*=\"option\"], [class*=\"cascader\"] *, [class*=\"picker\"] *, [class*=\"popper\"] *, :nth-child(n+50))"
+);
+/// Class fragments (or `aria-current`/`aria-selected`) marking the active item of a steps bar or tabs.
+const ACTIVE_CLASSES: &[&str] = &["active", "current", "process", "selected"];
 
 /// What a field's controls hold, i.e. how to read them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,11 +128,22 @@ struct Label {
     text: String,
     /// The element holding both label and control (the form row), if the label was structural.
     row: Option<Element>,
+    /// What controls sharing this label are counted against to tell their positions apart: the row,
+    /// or the labelling element of `aria-labelledby`.
+    anchor: Option<Element>,
+}
+
+impl Label {
+    fn in_row(concept: Concept, text: String, row: Option<Element>) -> Label {
+        Label { concept, text, anchor: row.clone(), row }
+    }
 }
 
 /// Scans the document.
 pub fn scan(doc: &Document) -> Scan {
     let headings = section_headings(doc);
+    let active_nav = headings.iter().find(|h| h.nav && h.active).map(|h| h.section);
+    let containers = section_containers(doc);
     let labels_for = labels_by_for(doc);
     let mut fields: Vec<Field> = Vec::new();
     // (row, concept, kind-class) → how many controls of that class came before in the row.
@@ -99,6 +155,8 @@ pub fn scan(doc: &Document) -> Scan {
         if dom::is_ours(&el) || inside_any(&el, &custom_selects) {
             continue;
         }
+        // A component-library select whose input only filters: the choice is the text beside it.
+        let el = library_select(&el).unwrap_or(el);
         let input = el.dyn_ref::<HtmlInputElement>();
         let input_type = input.map(|i| i.type_().to_ascii_lowercase());
         let is_tag = |t: &str| el.tag_name().eq_ignore_ascii_case(t);
@@ -113,10 +171,13 @@ pub fn scan(doc: &Document) -> Scan {
         if is_custom_select {
             custom_selects.push(el.clone());
         }
-        let section = section_of(&el, &headings);
+        let section = section_of(&el, &headings, &containers).or_else(|| {
+            // Only the step on show belongs to the active step of the bar (hidden panes do not).
+            active_nav.filter(|_| dom::is_visible(&el) || el.parent_element().is_some_and(|p| dom::is_visible(&p)))
+        });
         let Some(label) = find_label(&el, kind_class, &labels_for) else { continue };
         let part = {
-            let key_row = label.row.clone();
+            let key_row = label.anchor.clone();
             match key_row {
                 Some(row) => {
                     let slot = positions
@@ -196,7 +257,18 @@ pub fn scan(doc: &Document) -> Scan {
                 continue;
             }
         }
-        let cell = label.row.as_ref().and_then(|row| child_of_row(&el, row));
+        let cell = label.row.as_ref().and_then(|row| child_of_row(&el, row)).and_then(|cell| {
+            // In a flat row (label and controls side by side) the "cell" is the control itself or
+            // one option's <label>: hints never go inside those; a group's go at the row's end.
+            let own = cell == el || (grouped && cell.tag_name().eq_ignore_ascii_case("label"));
+            if !own {
+                Some(cell)
+            } else if grouped {
+                label.row.clone()
+            } else {
+                None
+            }
+        });
         let target = if grouped { cell.clone().unwrap_or_else(|| el.clone()) } else { el.clone() };
         fields.push(Field {
             path,
@@ -231,105 +303,454 @@ fn is_text_path(path: &str) -> bool {
     ) && !path.starts_with("materials.")
 }
 
-/// Section headings in document order.
-fn section_headings(doc: &Document) -> Vec<(Element, Section)> {
-    let mut out = Vec::new();
-    let Ok(list) = doc.query_selector_all(HEADING_SELECTOR) else { return out };
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        if let Some(section) = match_section(&dom::text(&el)) {
+/// A section heading found on the page.
+struct Heading {
+    element: Element,
+    section: Section,
+    /// One item of a steps bar or tab list: names a section without starting it.
+    nav: bool,
+    /// The navigation's active item (the step being filled in).
+    active: bool,
+}
+
+/// Section headings in document order: the usual heading markup, and any element without child
+/// elements whose whole text is a section name.
+fn section_headings(doc: &Document) -> Vec<Heading> {
+    let list = doc.query_selector_all(HEADINGS_AND_LEAVES).or_else(|_| doc.query_selector_all(HEADING_SELECTOR));
+    let mut found: Vec<(Element, Section)> = Vec::new();
+    let Ok(list) = list else { return Vec::new() };
+    for i in 0..list.length().min(MAX_HEADING_CANDIDATES) {
+        // Thousands of leaves on a big page: no per-element cast, and the text is looked at only
+        // when it may name a section.
+        let Some(node) = list.item(i) else { continue };
+        let text = node.text_content().unwrap_or_default();
+        if !may_name_section(&text) {
+            continue;
+        }
+        if let Some(section) = match_section(&text) {
+            let el: Element = node.unchecked_into();
+            if dom::is_ours(&el) {
+                continue;
+            }
             // A title wrapping a title: keep the innermost only.
-            if let Some((last, _)) = out.last() {
-                let last: &Element = last;
+            if let Some((last, _)) = found.last() {
                 if last.contains(Some(&el)) {
-                    out.pop();
+                    found.pop();
                 }
             }
+            found.push((el, section));
+        }
+    }
+    let mut out: Vec<Heading> = Vec::with_capacity(found.len());
+    for (i, (element, section)) in found.iter().enumerate() {
+        let nav = nav_container(element, &found, i);
+        let active = nav.as_ref().is_some_and(|n| is_active_item(element, n));
+        out.push(Heading { element: element.clone(), section: *section, nav: nav.is_some(), active });
+    }
+    out
+}
+
+/// The steps bar or tab list holding heading `i`: its nearest ancestor that holds another heading,
+/// when that ancestor holds no form control (between two content headings there are fields).
+fn nav_container(el: &Element, headings: &[(Element, Section)], i: usize) -> Option<Element> {
+    let mut node = el.parent_element();
+    for _ in 0..MAX_NAV_DEPTH {
+        let n = node?;
+        let holds_other = headings.iter().enumerate().any(|(j, (h, _))| j != i && n.contains(Some(h)));
+        if holds_other {
+            return n.query_selector(CONTROL_SELECTOR).ok().flatten().is_none().then_some(n);
+        }
+        node = n.parent_element();
+    }
+    None
+}
+
+/// Whether a navigation item is the active one: it or an ancestor inside the navigation has an
+/// active-looking class, `aria-current` or `aria-selected="true"`.
+fn is_active_item(el: &Element, nav: &Element) -> bool {
+    let mut node = Some(el.clone());
+    while let Some(n) = node {
+        if &n == nav {
+            return false;
+        }
+        let class = n.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+        if ACTIVE_CLASSES.iter().any(|c| class.contains(c))
+            || n.get_attribute("aria-current").is_some_and(|v| v != "false")
+            || n.get_attribute("aria-selected").as_deref() == Some("true")
+        {
+            return true;
+        }
+        node = n.parent_element();
+    }
+    false
+}
+
+/// Elements named as a section by `aria-label` or `aria-labelledby` (a tab panel labelled by its
+/// tab, `<section aria-label="主体负责人信息">`, a `role=group`), in document order.
+fn section_containers(doc: &Document) -> Vec<(Element, Section)> {
+    let mut out = Vec::new();
+    let Ok(list) = doc.query_selector_all("[aria-label], [aria-labelledby]") else { return out };
+    for i in 0..list.length().min(MAX_HEADING_CANDIDATES) {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        if el.matches(CONTROL_SELECTOR).unwrap_or(true) {
+            continue;
+        }
+        let named = el.get_attribute("aria-label").and_then(|t| match_section(&t)).or_else(|| {
+            let ids = el.get_attribute("aria-labelledby")?;
+            let doc = el.owner_document()?;
+            let text: String = ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)).map(|e| dom::text(&e)).collect();
+            match_section(&text)
+        });
+        if let Some(section) = named {
             out.push((el, section));
         }
     }
     out
 }
 
-/// The section of the last heading before `el` in document order.
-fn section_of(el: &Element, headings: &[(Element, Section)]) -> Option<Section> {
-    let mut found = None;
-    for (h, s) in headings {
-        if h.compare_document_position(el) & Node::DOCUMENT_POSITION_FOLLOWING != 0 {
-            found = Some(*s);
+/// For an `<input role=combobox>` that holds no value (antd, Element Plus: it only filters, the
+/// chosen option is shown in a span beside it), the select around it that shows the choice.
+fn library_select(el: &Element) -> Option<Element> {
+    let input = el.dyn_ref::<HtmlInputElement>()?;
+    if !el.get_attribute("role").is_some_and(|r| r.eq_ignore_ascii_case("combobox")) || !input.value().is_empty() {
+        return None;
+    }
+    let mut node = el.parent_element();
+    for _ in 0..4 {
+        let n = node?;
+        let class = n.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+        if class.contains("select") && !dom::text(&n).trim().is_empty() {
+            return Some(n);
+        }
+        node = n.parent_element();
+    }
+    None
+}
+
+/// The section of a control: the last heading before it in document order when that is a content
+/// heading inside the innermost named container holding the control, else that container's name.
+/// After a steps bar or tab list with no container, `None`: the caller asks the navigation.
+fn section_of(el: &Element, headings: &[Heading], containers: &[(Element, Section)]) -> Option<Section> {
+    let mut last: Option<&Heading> = None;
+    for h in headings {
+        if h.element.compare_document_position(el) & Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+            last = Some(h);
         } else {
             break;
         }
     }
-    found
+    // Nested containers come later in document order: the last one holding `el` is the innermost.
+    let container = containers.iter().rev().find(|(c, _)| c.contains(Some(el)));
+    if let Some(h) = last {
+        if !h.nav && container.is_none_or(|(c, _)| c.contains(Some(&h.element))) {
+            return Some(h.section);
+        }
+    }
+    container.map(|(_, s)| *s)
 }
 
-fn labels_by_for(doc: &Document) -> HashMap<String, String> {
-    let mut map = HashMap::new();
+/// `<label for>` texts by id, first label wins (a handful per page: a linear lookup, and no HashMap
+/// with SipHash and hashbrown in the wasm).
+fn labels_by_for(doc: &Document) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
     if let Ok(list) = doc.query_selector_all("label[for]") {
         for i in 0..list.length() {
             let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
             if let Some(id) = el.get_attribute("for") {
-                map.entry(id).or_insert_with(|| dom::text(&el));
+                if !id.is_empty() && !out.iter().any(|(k, _)| *k == id) {
+                    let text = label_concept(&el).map(|(_, t)| t).unwrap_or_else(|| dom::text(&el));
+                    out.push((id, text));
+                }
             }
         }
     }
-    map
+    out
 }
 
-fn find_label(el: &Element, kind_class: u8, labels_for: &HashMap<String, String>) -> Option<Label> {
-    let option_like = kind_class == 1 || kind_class == 2;
-    if !option_like {
-        if let Some(text) = (!el.id().is_empty()).then(|| labels_for.get(&el.id())).flatten() {
-            if let Some(concept) = match_label(text) {
-                return Some(Label { concept, text: text.clone(), row: common_row(el) });
-            }
+/// The concept an element's text names, and that text: the whole text, else the text without its
+/// helper annotations (`<small>`, tooltips, `…tip` elements).
+fn label_concept(el: &Element) -> Option<(Concept, String)> {
+    let full = dom::text(el);
+    if full.chars().count() > MAX_LABEL_BLOCK_CHARS {
+        return None;
+    }
+    if let Some(c) = match_label(&full) {
+        return Some((c, full));
+    }
+    if el.child_element_count() == 0 {
+        return None;
+    }
+    let own = dom::label_text(el);
+    match_label(&own).map(|c| (c, own))
+}
+
+/// A column of labels beside a column of controls (`<div class="labels"><div>证件住所</div><div>
+/// 通讯地址</div></div><div class="inputs">…</div>`): `Some(label on the control's line)` when `s`
+/// has at least two label children on different lines (`Some(None)`: none on this line, so `s` is
+/// not this control's label); `None` when `s` is no such column or layout is unknown.
+fn label_column(s: &Element, control: &Element) -> Option<Option<(Concept, String)>> {
+    let first = s.first_element_child()?;
+    first.next_element_sibling()?;
+    let mut line: Option<[f64; 4]> = None;
+    let (mut labels, mut off_line) = (0, 0);
+    let mut on_line: Option<(Concept, String)> = None;
+    let mut child = Some(first);
+    while let Some(c) = child {
+        child = c.next_element_sibling();
+        let Some(found) = label_concept(&c) else { continue };
+        labels += 1;
+        let b = match line {
+            Some(b) => b,
+            None => *line.insert(dom::rect(control)?),
+        };
+        let r = dom::rect(&c)?;
+        if r[1] < b[3] && r[3] > b[1] {
+            on_line.get_or_insert(found);
+        } else {
+            off_line += 1;
         }
-        if let Ok(Some(label)) = el.closest("label") {
-            let text = dom::text(&label);
-            if let Some(concept) = match_label(&text) {
-                return Some(Label { concept, text, row: label.parent_element() });
+    }
+    (labels >= 2 && off_line > 0).then_some(on_line)
+}
+
+/// Whether `el` is, or holds, a form control (then it is a field of its own, not a label).
+fn holds_control(el: &Element) -> bool {
+    el.matches(CONTROL_SELECTOR).unwrap_or(false) || el.query_selector(CONTROL_SELECTOR).ok().flatten().is_some()
+}
+
+/// Concepts whose row holds several text controls under one label (told apart by position).
+fn is_multi_part(concept: Concept) -> bool {
+    matches!(concept, Concept::Region | Concept::Validity | Concept::LicenceValidity)
+}
+
+/// Whether `finer` names one part of `row` (a placeholder 结束日期 in a 证件有效期 row).
+fn refines(row: Concept, finer: Concept) -> bool {
+    matches!(
+        (row, finer),
+        (Concept::Region, Concept::Province | Concept::City | Concept::District)
+            | (Concept::Validity | Concept::LicenceValidity, Concept::ValidityStart | Concept::ValidityEnd)
+    )
+}
+
+/// The concept the control's placeholder (or `data-placeholder`) names, with the text to show.
+fn placeholder_label(el: &Element) -> Option<(Concept, String)> {
+    for attr in ["placeholder", "data-placeholder", "title"] {
+        if let Some(text) = el.get_attribute(attr) {
+            if let Some(concept) = match_placeholder(&text) {
+                return Some((concept, shown_placeholder(&text)));
             }
         }
     }
-    // Structural: previous siblings of the control and of its ancestors.
+    None
+}
+
+/// The summary shows `通讯地址`, not `请输入通讯地址`.
+fn shown_placeholder(text: &str) -> String {
+    let trimmed = text.trim();
+    PLACEHOLDER_PREFIXES.iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed).to_string()
+}
+
+fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> Option<Label> {
+    let option_like = kind_class == 1 || kind_class == 2;
+    if !option_like {
+        if let Some(label) = explicit_label(el, labels_for) {
+            return Some(label);
+        }
+    }
+    let placeholder = if option_like { None } else { placeholder_label(el) };
+    match label_before(el, kind_class, option_like, placeholder.as_ref()) {
+        Before::Found(label) => return Some(label),
+        Before::Vetoed => return None,
+        Before::Nothing => {}
+    }
+    if let Some((concept, text)) = placeholder {
+        return Some(Label::in_row(concept, text, None));
+    }
+    if let Some(label) = label_after(el, option_like) {
+        return Some(label);
+    }
+    if kind_class == 1 {
+        return switch_label(el);
+    }
+    None
+}
+
+/// `<label for>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`.
+fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label> {
+    let id = el.id();
+    if !id.is_empty() {
+        if let Some((_, text)) = labels_for.iter().find(|(k, _)| *k == id) {
+            if let Some(concept) = match_label(text) {
+                return Some(Label::in_row(concept, text.clone(), common_row(el)));
+            }
+        }
+    }
+    if let Some(ids) = el.get_attribute("aria-labelledby") {
+        let doc = el.owner_document()?;
+        let mut first: Option<Element> = None;
+        let mut text = String::new();
+        for labelling in ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)) {
+            if labelling == *el {
+                continue;
+            }
+            text.push_str(&dom::text(&labelling));
+            first.get_or_insert(labelling);
+        }
+        if let Some(first) = first {
+            let found = match_label(&text).map(|c| (c, text)).or_else(|| label_concept(&first));
+            if let Some((concept, text)) = found {
+                // Hints go right after the control: the labelling element may sit in another column.
+                return Some(Label { concept, text, row: None, anchor: Some(first) });
+            }
+        }
+    }
+    if let Ok(Some(label)) = el.closest("label") {
+        if let Some((concept, text)) = label_concept(&label) {
+            return Some(Label::in_row(concept, text, label.parent_element()));
+        }
+    }
+    if let Some(text) = el.get_attribute("aria-label") {
+        if let Some(concept) = match_placeholder(&text) {
+            return Some(Label::in_row(concept, shown_placeholder(&text), None));
+        }
+    }
+    None
+}
+
+/// What the search before the control found.
+enum Before {
+    Found(Label),
+    /// A row label that the control's own placeholder contradicts: a second control of that row
+    /// (联系人姓名 beside the 应急联系人 phone, 验证码 beside 手机号) that is no field of ours.
+    Vetoed,
+    Nothing,
+}
+
+/// Structural, before the control: previous siblings of the control and of its ancestors.
+/// `own` is what the control's placeholder names, if anything.
+fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(Concept, String)>) -> Before {
     let start = if option_like { el.closest("label").ok().flatten().unwrap_or_else(|| el.clone()) } else { el.clone() };
     let mut node = start;
+    // Whether a sibling holding a control was passed, at any level below the current one.
+    let mut crossed_below = false;
     for _ in 0..MAX_LABEL_DEPTH {
         let mut sib = node.previous_element_sibling();
+        let mut seen = 0;
+        let mut crossed_here = false;
+        while let Some(s) = sib {
+            if seen >= MAX_SIBLINGS {
+                break;
+            }
+            sib = s.previous_element_sibling();
+            // Our hints and the page's help texts and icons between label and control do not count.
+            if dom::is_ours(&s) || dom::is_annotation(&s) {
+                continue;
+            }
+            seen += 1;
+            if holds_control(&s) {
+                crossed_here = true;
+                continue;
+            }
+            if let Some(on_line) = label_column(&s, el) {
+                // Hints go right after the control, not at the end of the column of controls.
+                match on_line {
+                    Some((concept, text)) => return Before::Found(Label { concept, text, row: None, anchor: Some(s) }),
+                    None => continue,
+                }
+            }
+            let Some((concept, text)) = label_concept(&s) else { continue };
+            if crossed_here && kind_class == 0 && !is_multi_part(concept) {
+                // Past another control at this level: the label of that control (a <dt> before the
+                // previous <dd>), not of this one.
+                return Before::Nothing;
+            }
+            // Past another control of the row, a placeholder naming something else (not just a
+            // part of the row, like 结束日期 in 证件有效期) says this control is not the row's field.
+            if let Some((o, _)) = own {
+                if (crossed_here || crossed_below) && *o != concept && !refines(concept, *o) {
+                    return Before::Vetoed;
+                }
+            }
+            return Before::Found(Label::in_row(concept, text, node.parent_element()));
+        }
+        crossed_below |= crossed_here;
+        match node.parent_element() {
+            Some(p) if !p.tag_name().eq_ignore_ascii_case("body") && !p.tag_name().eq_ignore_ascii_case("form") => node = p,
+            _ => break,
+        }
+    }
+    Before::Nothing
+}
+
+/// Structural, after the control: a following sibling shown before it (CSS `order`, `row-reverse`),
+/// never help text or a validation message, never past another control.
+fn label_after(el: &Element, option_like: bool) -> Option<Label> {
+    let start = if option_like { el.closest("label").ok().flatten().unwrap_or_else(|| el.clone()) } else { el.clone() };
+    let own_box = dom::rect(el);
+    let mut node = start;
+    for _ in 0..MAX_LABEL_DEPTH {
+        let mut sib = node.next_element_sibling();
         let mut seen = 0;
         while let Some(s) = sib {
             if seen >= MAX_SIBLINGS {
                 break;
             }
-            seen += 1;
-            // A sibling holding controls is the previous row, not this row's label.
-            let is_row = s.query_selector(CONTROL_SELECTOR).ok().flatten().is_some();
-            if !is_row && !dom::is_ours(&s) {
-                let text = dom::text(&s);
-                if let Some(concept) = match_label(&text) {
-                    return Some(Label { concept, text, row: node.parent_element() });
-                }
+            sib = s.next_element_sibling();
+            if dom::is_ours(&s) {
+                continue;
             }
-            sib = s.previous_element_sibling();
+            seen += 1;
+            if holds_control(&s) {
+                break;
+            }
+            // A placeholder drawn by the page over an input that has none of its own.
+            if !option_like && s.get_attribute("class").is_some_and(|c| c.to_ascii_lowercase().contains("placeholder")) {
+                let text = dom::text(&s);
+                if let Some(concept) = match_placeholder(&text) {
+                    return Some(Label::in_row(concept, shown_placeholder(&text), None));
+                }
+                continue;
+            }
+            if dom::is_annotation(&s) || !shown_before(&s, own_box) {
+                continue;
+            }
+            if let Some((concept, text)) = label_concept(&s) {
+                return Some(Label::in_row(concept, text, node.parent_element()));
+            }
         }
         match node.parent_element() {
             Some(p) if !p.tag_name().eq_ignore_ascii_case("body") && !p.tag_name().eq_ignore_ascii_case("form") => node = p,
             _ => break,
         }
     }
-    // Second clue: the placeholder (or aria-label) names the field.
-    for attr in ["placeholder", "aria-label", "data-placeholder"] {
-        if let Some(text) = el.get_attribute(attr) {
-            if let Some(concept) = match_placeholder(&text) {
-                // The summary shows `通讯地址`, not `请输入通讯地址`.
-                let trimmed = text.trim();
-                let shown = PLACEHOLDER_PREFIXES.iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed);
-                return Some(Label { concept, text: shown.to_string(), row: None });
-            }
-        }
-    }
     None
+}
+
+/// Whether `label` is displayed left of, above or over (a floating label) a control with box
+/// `control`, when both are rendered; without layout, a label after the control is taken at its
+/// word. Help text below or right of the control is none of these.
+fn shown_before(label: &Element, control: Option<[f64; 4]>) -> bool {
+    const SLACK: f64 = 2.0;
+    let (Some(c), Some(l)) = (control, dom::rect(label)) else { return true };
+    let [cl, ct, cr, cb] = c;
+    let [ll, lt, lr, lb] = l;
+    let same_line = lt < cb && lb > ct;
+    let over = same_line && ll < cr && lr > cl;
+    over || (same_line && lr <= cl + SLACK && ll < cl) || lb <= ct + SLACK
+}
+
+/// A radio group without a label of its own that is the 复用主体负责人信息 / 手动填写 switch.
+fn switch_label(el: &Element) -> Option<Label> {
+    let option = option_text(el);
+    if !is_one_of(&option, REUSE_OPTIONS) && !is_one_of(&option, MANUAL_OPTIONS) {
+        return None;
+    }
+    let group = el
+        .closest("[role=\"radiogroup\"], [class*=\"radio-group\"], [class*=\"RadioGroup\"]")
+        .ok()
+        .flatten()
+        .or_else(|| el.closest("label").ok().flatten().and_then(|l| l.parent_element()))?;
+    Some(Label::in_row(Concept::ReusePrincipal, "复用主体负责人信息".into(), group.parent_element()))
 }
 
 /// For `<label for>`: the row is the label's parent when it also holds the control.

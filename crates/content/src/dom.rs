@@ -1,7 +1,7 @@
 //! Small DOM helpers: element lookups that never throw, text reading, the root attributes.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Window};
+use web_sys::{Document, Element, HtmlElement, Node, Window};
 
 pub fn window() -> Option<Window> {
     web_sys::window()
@@ -33,6 +33,61 @@ pub fn mark_error(reason: &str) {
 /// `element.textContent`, never `None`.
 pub fn text(el: &Element) -> String {
     el.text_content().unwrap_or_default()
+}
+
+/// Class fragments of elements that annotate a label or a control rather than name it: helper text,
+/// tooltips, validation messages (`el-form-item__tip`, `ant-form-item-extra`, `weui-desktop-form__tips`).
+const ANNOTATION_CLASSES: &[&str] =
+    &["tip", "help", "desc", "extra", "explain", "hint", "popover", "question", "note", "error", "msg", "message", "feedback"];
+
+/// Whether `el` annotates rather than names: `<small>`, `<sup>`, `<i>` icons, buttons, tooltips and
+/// elements whose class marks them as help text or a validation message.
+pub fn is_annotation(el: &Element) -> bool {
+    let tag = el.tag_name();
+    if ["SMALL", "SUP", "SUB", "I", "BUTTON", "svg"].iter().any(|t| tag.eq_ignore_ascii_case(t)) {
+        return true;
+    }
+    if el.get_attribute("role").is_some_and(|r| r.eq_ignore_ascii_case("tooltip")) {
+        return true;
+    }
+    let class = el.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+    ANNOTATION_CLASSES.iter().any(|c| class.contains(c))
+}
+
+/// A label's own text: its text without annotating descendants ([`is_annotation`]), so that
+/// `手机号码 <small>用于接收工信部12381核验短信…</small>` reads as `手机号码`. Depth-bounded.
+pub fn label_text(el: &Element) -> String {
+    fn collect(node: &Node, out: &mut String, depth: usize) {
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            match c.node_type() {
+                Node::TEXT_NODE => out.push_str(&c.text_content().unwrap_or_default()),
+                Node::ELEMENT_NODE if depth < 6 => {
+                    if let Some(e) = c.dyn_ref::<Element>() {
+                        if !is_annotation(e) {
+                            collect(e, out, depth + 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            child = c.next_sibling();
+        }
+    }
+    let mut out = String::new();
+    collect(el, &mut out, 0);
+    out
+}
+
+/// The element's border box in viewport coordinates `[left, top, right, bottom]`, `None` when it
+/// has no box (not rendered). Layout is read, so call it only while scanning, never per keystroke.
+/// (Through `Reflect` rather than web-sys's `DomRect`, which would be one more binding feature.)
+pub fn rect(el: &Element) -> Option<[f64; 4]> {
+    let f = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect")).ok()?;
+    let r = f.dyn_ref::<js_sys::Function>()?.call0(el).ok()?;
+    let get = |k: &str| js_sys::Reflect::get(&r, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
+    let b = [get("left")?, get("top")?, get("right")?, get("bottom")?];
+    (b[2] > b[0] || b[3] > b[1]).then_some(b)
 }
 
 /// Whether the element is rendered (hidden sections do not count as "on the page").

@@ -75,43 +75,75 @@ pub enum Concept {
 /// Label synonyms, grouped by concept. Matching prefers an exact match, then the longest synonym the
 /// label starts with, then the longest one it contains (so 应急手机号 never reads as 手机号).
 pub const LABELS: &[(Concept, &[&str])] = &[
-    (Concept::Region, &["选择地区", "所在地区", "地区", "主办单位所在地", "所属区域", "省市区"]),
+    (
+        Concept::Region,
+        &["选择地区", "所在地区", "地区", "主办单位所在地", "所属区域", "省市区", "所在地", "所属地区", "省市区县", "主办单位所在地区"],
+    ),
     (Concept::Province, &["省份", "所在省份", "省"]),
     (Concept::City, &["城市", "所在城市", "市"]),
     (Concept::District, &["区县", "所在区县", "区/县"]),
-    (Concept::Nature, &["主办者性质", "主办单位性质", "主体性质", "单位性质"]),
-    (Concept::CertificateType, &["证件类型", "主办单位证件类型", "主体证件类型", "负责人证件类型", "有效证件类型"]),
+    (Concept::Nature, &["主办者性质", "主办单位性质", "主体性质", "单位性质", "主办者类型", "主办单位类型", "备案主体性质"]),
+    (
+        Concept::CertificateType,
+        &["证件类型", "主办单位证件类型", "主体证件类型", "负责人证件类型", "有效证件类型", "证件类别", "证件种类", "主办者证件类型"],
+    ),
     (
         Concept::CertificateNumber,
         &[
             "证件号码", "证件号", "主办单位证件号码", "统一社会信用代码", "负责人证件号", "负责人证件号码",
-            "身份证号", "身份证号码", "有效证件号码",
+            "身份证号", "身份证号码", "有效证件号码", "有效证件号", "主办单位证件号", "主办者证件号码", "社会信用代码",
+            "信用代码", "营业执照号", "营业执照号码", "营业执照注册号", "证件编号",
         ],
     ),
     (
         Concept::Name,
         &[
             "企业名称", "单位名称", "主办单位名称", "主体名称", "姓名", "负责人名称", "负责人姓名", "名称",
-            "小程序负责人姓名", "管理员姓名",
+            "小程序负责人姓名", "管理员姓名", "主办者名称", "主办单位全称", "企业全称", "单位全称", "机构名称",
+            "真实姓名", "证件姓名",
         ],
     ),
-    (Concept::CertificateAddress, &["证件住所", "证件地址", "住所", "注册地址"]),
-    (Concept::Address, &["通讯地址", "通信地址", "详细地址", "联系地址"]),
-    (Concept::Remark, &["备注", "小程序备注", "主办单位备注", "备注说明"]),
+    (Concept::CertificateAddress, &["证件住所", "证件地址", "住所", "注册地址", "证件住址", "营业执照住所", "身份证住址"]),
+    (Concept::Address, &["通讯地址", "通信地址", "详细地址", "联系地址", "邮寄地址", "详细通讯地址"]),
+    (Concept::Remark, &["备注", "小程序备注", "主办单位备注", "备注说明", "备注信息"]),
     (Concept::LicenceValidity, &["营业执照有效期", "执照有效期", "证件有效期至"]),
     (Concept::Validity, &["证件有效期", "有效期", "身份证有效期", "有效期限"]),
-    (Concept::ValidityStart, &["有效期开始", "开始日期", "起始日期", "证件有效期开始日期"]),
-    (Concept::ValidityEnd, &["有效期结束", "结束日期", "截止日期", "证件有效期结束日期"]),
-    (Concept::Mobile, &["手机号", "手机号码", "联系电话", "负责人手机号", "手机"]),
-    (Concept::EmergencyMobile, &["应急手机号", "应急联系方式", "应急电话", "应急联系电话", "应急手机号码"]),
-    (Concept::Email, &["邮箱", "电子邮箱", "邮箱地址", "电子邮件", "联系邮箱"]),
+    (
+        Concept::ValidityStart,
+        &[
+            "有效期开始", "开始日期", "起始日期", "证件有效期开始日期", "有效期起", "有效期起始日期", "开始时间", "起始时间",
+            "证件有效期起", "有效期开始日期",
+        ],
+    ),
+    (
+        Concept::ValidityEnd,
+        &[
+            "有效期结束", "结束日期", "截止日期", "证件有效期结束日期", "有效期止", "有效期截止日期", "结束时间", "截止时间",
+            "到期日期", "证件有效期止", "有效期结束日期",
+        ],
+    ),
+    (
+        Concept::Mobile,
+        &["手机号", "手机号码", "联系电话", "负责人手机号", "手机", "联系手机", "移动电话", "联系人手机号", "联系方式"],
+    ),
+    (
+        Concept::EmergencyMobile,
+        &[
+            "应急手机号", "应急联系方式", "应急电话", "应急联系电话", "应急手机号码", "应急联系人", "应急联系人手机号",
+            "应急联系人电话", "应急手机", "紧急联系人", "紧急联系电话", "紧急联系方式", "备用手机号", "备用联系电话",
+        ],
+    ),
+    (Concept::Email, &["邮箱", "电子邮箱", "邮箱地址", "电子邮件", "联系邮箱", "Email", "E-mail", "邮件地址", "电子邮件地址"]),
     (Concept::IsLegalRepresentative, &["是否为法定代表人", "是否法定代表人", "负责人是否为法定代表人"]),
     (Concept::LegalPersonName, &["法定代表人姓名", "法人姓名"]),
     (Concept::LegalPersonNumber, &["法定代表人证件号码", "法定代表人证件号", "法人证件号码"]),
-    (Concept::AppId, &["AppID", "小程序ID", "APPID"]),
+    (Concept::AppId, &["AppID", "小程序ID", "APPID", "小程序AppID"]),
     (Concept::AppName, &["小程序名称"]),
-    (Concept::ServiceTypes, &["服务内容标识", "服务内容类型", "服务类目", "服务内容"]),
-    (Concept::PreApprovals, &["互联网信息服务前置审批项", "前置审批项", "前置审批", "前置审批类型"]),
+    (Concept::ServiceTypes, &["服务内容标识", "服务内容类型", "服务类目", "服务内容", "服务类型", "服务内容类别"]),
+    (
+        Concept::PreApprovals,
+        &["互联网信息服务前置审批项", "前置审批项", "前置审批", "前置审批类型", "前置审批事项", "是否涉及前置审批"],
+    ),
     (Concept::ReusePrincipal, &["复用主体负责人信息", "信息来源", "填写方式", "是否复用主体负责人信息"]),
     (Concept::CertificateUpload, &["上传证件", "证件照片", "上传证件照片", "证件上传", "营业执照"]),
     (Concept::IdFront, &["人像面", "身份证人像面", "证件人像面", "正面"]),
@@ -120,7 +152,7 @@ pub const LABELS: &[(Concept, &[&str])] = &[
     (Concept::AuthorizationLetter, &["授权书", "负责人授权书", "法定代表人授权书"]),
     (Concept::ResidenceProof, &["临时居住证明", "居住证", "居住证明"]),
     (Concept::OtherAttachment, &["其他附件", "其他材料", "补充材料"]),
-    (Concept::VerificationCode, &["验证码", "短信验证码"]),
+    (Concept::VerificationCode, &["验证码", "短信验证码", "手机验证码", "短信校验码", "校验码"]),
 ];
 
 /// Section heading synonyms (a heading matches only exactly, after normalisation).
@@ -145,6 +177,11 @@ pub const LONG_TERM: &[&str] = &["长期", "长期有效"];
 /// Option texts of the 复用/手动填写 switch that mean "reuse the subject principal".
 pub const REUSE_OPTIONS: &[&str] = &["复用主体负责人信息", "复用", "同主体负责人", "与主体负责人一致"];
 
+/// Option texts of the same switch that mean "fill in by hand": a radio group without a label of
+/// its own is recognised as the switch by these and [`REUSE_OPTIONS`] (each contains 手动, which is
+/// how the reader tells them from the reuse options).
+pub const MANUAL_OPTIONS: &[&str] = &["手动填写", "手动输入"];
+
 /// Option texts meaning yes / no in 是/否 radio groups.
 pub const YES: &[&str] = &["是", "是法定代表人"];
 pub const NO: &[&str] = &["否", "不是", "非法定代表人"];
@@ -153,7 +190,9 @@ pub const NO: &[&str] = &["否", "不是", "非法定代表人"];
 pub const EMPTY_CHOICES: &[&str] = &["请选择", "请选择省份", "请选择城市", "请选择区县", "选择", "--"];
 
 /// Prefixes a placeholder puts before the label text (`请输入手机号`).
-pub const PLACEHOLDER_PREFIXES: &[&str] = &["请输入", "请填写", "请选择", "请上传", "输入", "填写"];
+/// Longer prefixes first: the first that matches is removed.
+pub const PLACEHOLDER_PREFIXES: &[&str] =
+    &["请输入您的", "请填写您的", "请正确输入", "请正确填写", "请输入", "请填写", "请选择", "请上传", "请录入", "输入", "填写"];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,443 @@
+// Field discovery on variants of the filing form with other markup than the weui-desktop replicas:
+// a table layout, Element-UI-like rows (split labels, helper text, label after the control,
+// aria-labelledby / aria-label), <dl> lists with placeholder-only fields and a late antd section,
+// and a pushState wizard with a steps bar. For each: every expected control carries its
+// data-beian-field path, and typed mistakes give the right data-beian-rule hint next to the right
+// field, which goes away when the mistake is fixed.
+// Run: cargo xtask build && node --test tests/e2e/variants.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveFixture, openFixture } from './harness.mjs';
+import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+  await serveFixture(browser.context, CONTENT_ROUTES);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
+
+/**
+ * Waits until every `[selector, path]` pair holds: the control matching `selector` carries
+ * data-beian-field=path itself (text fields) or sits inside the element that does (groups), and
+ * no other text control carries the same path. Fails with the full list of mismatches.
+ */
+async function expectFields(page, pairs, timeout = 5000) {
+  const check = (pairs) => pairs.flatMap(([selector, path]) => {
+    const el = document.querySelector(selector);
+    if (!el) return [`${selector}: no such element`];
+    const got = el.closest('[data-beian-field]')?.getAttribute('data-beian-field') ?? null;
+    if (got !== path) return [`${selector}: expected ${path}, got ${got}`];
+    const textual = [...document.querySelectorAll(`[data-beian-field="${path}"]`)]
+      .filter((e) => e.matches('input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea, select'));
+    return textual.length > 1 ? [`${path} is on ${textual.length} text controls`] : [];
+  });
+  try {
+    await page.waitForFunction(`(${check})(${JSON.stringify(pairs)}).length === 0`, null, { timeout });
+  } catch {
+    // Report what is wrong rather than a timeout.
+  }
+  const problems = await page.evaluate(`(${check})(${JSON.stringify(pairs)})`);
+  assert.deepEqual(problems, [], `field discovery:\n  ${problems.join('\n  ')}`);
+}
+
+/** Rule ids of the hints linked from `path`'s aria-describedby. */
+async function hintsOf(page, path) {
+  return page.evaluate((path) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    if (!target) return null;
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
+  }, path);
+}
+
+/**
+ * Waits until `path` shows (or no longer shows) a hint of `rule`. When shown, the hint must be
+ * visible and sit in the same row as the field: the nearest `row` ancestor of the field contains it.
+ */
+async function expectHint(page, path, rule, { present = true, row } = {}) {
+  try {
+    await page.waitForFunction(({ path, rule, present }) => {
+      const target = document.querySelector(`[data-beian-field="${path}"]`);
+      if (!target) return false;
+      const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+      const has = ids.some((id) => document.getElementById(id)?.getAttribute('data-beian-rule') === rule);
+      return has === present;
+    }, { path, rule, present }, { timeout: 5000 });
+  } catch {
+    assert.fail(`${path}: expected ${present ? '' : 'no '}${rule} hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
+  }
+  if (!present) {
+    return;
+  }
+  const placement = await page.evaluate(({ path, rule, row }) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+    const hint = ids.map((id) => document.getElementById(id)).find((h) => h?.getAttribute('data-beian-rule') === rule);
+    const box = hint.getBoundingClientRect();
+    const container = row ? target.closest(row) : target.parentElement;
+    return { visible: box.width > 0 && box.height > 0, near: !!container && container.contains(hint) };
+  }, { path, rule, row });
+  assert.ok(placement.visible, `${rule} hint of ${path} is not visible`);
+  assert.ok(placement.near, `${rule} hint of ${path} is not in the field's row (${row})`);
+}
+
+async function retype(page, path, text) {
+  const input = field(page, path);
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+}
+
+// --- table layout ------------------------------------------------------------------------------
+
+const TABLE_FIELDS = [
+  ['select[name=province]', 'subject.province'],
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'],
+  ['select[name=cert-type]', 'subject.certificate_type'],
+  ['input[name=org-name]', 'subject.name'], // 单位名称
+  ['input[name=org-number]', 'subject.certificate_number'],
+  ['input[name=org-reg-address]', 'subject.certificate_address'],
+  ['input[name=org-address]', 'subject.address'], // row without a label, placeholder only
+  ['textarea[name=org-remark]', 'subject.remark'],
+  ['select[name=sp-cert-type]', 'subject_principal.certificate_type'], // section in a <th colspan>
+  ['input[name=sp-name]', 'subject_principal.name'],
+  ['input[name=sp-number]', 'subject_principal.certificate_number'], // 负责人证件号, 2nd pair of a row
+  ['input[name=sp-from]', 'subject_principal.validity_start'],
+  ['input[name=sp-to]', 'subject_principal.validity_end'],
+  ['input[name=sp-mobile]', 'subject_principal.mobile'],
+  ['input[name=sp-emergency]', 'subject_principal.emergency_mobile'], // 应急联系方式, 2nd pair
+  ['input[name=sp-email]', 'subject_principal.email'], // 邮箱地址
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=app-name]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // 服务内容类型
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // 前置审批项
+  ['textarea[name=app-remark]', 'app.remark'],
+];
+
+test('table layout: <th> labels, numbered <caption> and <th colspan> sections, two fields per row', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-table');
+  assert.equal(state, 'ready');
+  await expectFields(page, TABLE_FIELDS);
+  assert.equal(await page.locator('input[name=sp-code]').getAttribute('data-beian-field'), null, '验证码 is never a field');
+  const row = 'tr';
+  await retype(page, 'subject.certificate_number', '110108123456789');
+  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { row });
+  await retype(page, 'subject.certificate_number', '91110000600037341L');
+  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { present: false });
+
+  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row: 'td' });
+  assert.deepEqual(await hintsOf(page, 'subject_principal.mobile'), [], 'the mobile itself is fine');
+  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+
+  await retype(page, 'subject_principal.email', 'zhangsan@qq.con');
+  await expectHint(page, 'subject_principal.email', 'person_email_typo', { row });
+  await retype(page, 'subject_principal.email', 'zhangsan@qq.com');
+  await expectHint(page, 'subject_principal.email', 'person_email_typo', { present: false });
+
+  await retype(page, 'subject.address', '粤海街道科技园路');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { row });
+  await retype(page, 'subject.address', '粤海街道科技园路1号A栋201室');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+
+  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
+  for (let i = 0; i < 6; i++) await tags.nth(i).check();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
+  await tags.nth(5).uncheck();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+  await page.close();
+});
+
+// --- Element-UI-like rows ----------------------------------------------------------------------
+
+const ELEMENT_FIELDS = [
+  ['input[placeholder=省份]', 'subject.province'],
+  ['input[placeholder=城市]', 'subject.city'],
+  ['input[placeholder=区县]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'],
+  ['input[value="营业执照（个人或企业）"]', 'subject.certificate_type'],
+  ['.el-card:nth-of-type(1) .el-form-item:nth-of-type(4) input', 'subject.name'], // label split in spans
+  ['.el-card:nth-of-type(1) .el-form-item:nth-of-type(5) input', 'subject.certificate_number'], // long helper text
+  ['input[aria-labelledby=lbl-reg-addr]', 'subject.certificate_address'],
+  ['input[aria-labelledby=lbl-addr]', 'subject.address'],
+  ['input[aria-label=负责人姓名]', 'subject_principal.name'], // section in an .el-divider__text
+  ['.el-card:nth-of-type(2) .el-form-item:nth-of-type(2) input', 'subject_principal.certificate_number'],
+  ['.el-card:nth-of-type(2) input[placeholder=开始日期]', 'subject_principal.validity_start'],
+  ['.el-card:nth-of-type(2) input[placeholder=结束日期]', 'subject_principal.validity_end'],
+  ['.el-card:nth-of-type(2) input[maxlength="11"]', 'subject_principal.mobile'], // helper in <small>
+  ['.el-card:nth-of-type(2) .is-reversed input', 'subject_principal.emergency_mobile'], // label after
+  ['.el-card:nth-of-type(2) input[placeholder^=例]', 'subject_principal.email'],
+  ['input[value=wx0123456789abcdef]', 'app.appid'], // section in a <p class="block-name">
+  ['input[value=某某记账]', 'app.name'],
+  ['input[value=工具-记账]', 'app.service_types'],
+  ['input[value=新闻]', 'app.pre_approvals'],
+  ['.el-card:nth-of-type(3) .ql-editor', 'app.remark'], // contenteditable rich-text editor
+  ['input[name=app-src][value=manual]', 'app_principal.reuse_subject_principal'], // no row label; section by aria-label
+  ['#app-principal-manual .el-form-item:nth-of-type(1) input', 'app_principal.name'],
+  ['#app-principal-manual .el-form-item:nth-of-type(2) input', 'app_principal.certificate_number'],
+  ['#app-principal-manual .el-form-item:nth-of-type(3) input', 'app_principal.mobile'],
+  ['#app-principal-manual .el-form-item:nth-of-type(4) input', 'app_principal.emergency_mobile'],
+  ['#app-principal-manual .el-form-item:nth-of-type(5) input', 'app_principal.email'],
+];
+
+test('Element-UI-like rows: split and annotated labels, label after the control, aria-labelledby, aria-label, rich-text editor', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-element');
+  assert.equal(state, 'ready');
+  await expectFields(page, ELEMENT_FIELDS);
+  const row = '.el-form-item';
+  await retype(page, 'subject.certificate_number', '91110000600037341X');
+  await expectHint(page, 'subject.certificate_number', 'subject_uscc_invalid', { row });
+  await retype(page, 'subject.certificate_number', '91110000600037341L');
+  await expectHint(page, 'subject.certificate_number', 'subject_uscc_invalid', { present: false });
+
+  await retype(page, 'subject.address', '粤海街道科技园路');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: '.input-col' });
+  await retype(page, 'subject.address', '粤海街道科技园路1号');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+
+  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+
+  await retype(page, 'subject_principal.mobile', '1380013');
+  await expectHint(page, 'subject_principal.mobile', 'person_mobile_format', { row });
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await expectHint(page, 'subject_principal.mobile', 'person_mobile_format', { present: false });
+
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
+  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+
+  await retype(page, 'subject_principal.email', 'zhang＠example.com');
+  await expectHint(page, 'subject_principal.email', 'person_email_format', { row });
+  await retype(page, 'subject_principal.email', 'zhang@example.com');
+  await expectHint(page, 'subject_principal.email', 'person_email_format', { present: false });
+
+  // The rich-text editor: a template placeholder left in the app's 备注.
+  await retype(page, 'app.remark', '本小程序为XXX公司员工提供记账、报销单据整理和月度收支统计服务');
+  await expectHint(page, 'app.remark', 'app_remark_placeholder', { row });
+  await retype(page, 'app.remark', '本小程序为某某公司员工提供记账、报销单据整理和月度收支统计服务');
+  await expectHint(page, 'app.remark', 'app_remark_placeholder', { present: false });
+
+  // 手动填写 shows the app principal: another person with the same mobile.
+  await page.locator('.el-radio-button', { hasText: '手动填写' }).click();
+  await field(page, 'app_principal.mobile').waitFor({ state: 'visible', timeout: 5000 });
+  await retype(page, 'app_principal.certificate_number', '110101199003070011');
+  await retype(page, 'app_principal.mobile', '13800138000');
+  await expectHint(page, 'app_principal.mobile', 'cross_mobile_shared', { row });
+  await retype(page, 'app_principal.mobile', '13700137000');
+  await expectHint(page, 'app_principal.mobile', 'cross_mobile_shared', { present: false });
+  await retype(page, 'app_principal.emergency_mobile', '13700137000');
+  await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { row });
+  await page.close();
+});
+
+// --- <dl> lists, placeholder-only fields, a late antd section (personal filing) -----------------
+
+const DL_FIELDS = [
+  ['select[name=province]', 'subject.province'],
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=个人]', 'subject.nature'],
+  ['select[name=cert-type]', 'subject.certificate_type'],
+  ['input[name=name]', 'subject.name'],
+  ['input[name=id-number]', 'subject.certificate_number'],
+  ['input[name=address]', 'subject.address'], // a <dd> without its own <dt>
+  ['textarea[name=remark]', 'subject.remark'],
+  ['input[value=wx0123456789abcdef]', 'app.appid'],
+  ['input[value=某某记账]', 'app.name'],
+  ['input[value=工具-记账]', 'app.service_types'],
+  ['input[value=新闻]', 'app.pre_approvals'],
+  ['textarea[placeholder^=请具体描述]', 'app.remark'],
+  ['input[placeholder=请输入负责人姓名]', 'app_principal.name'],
+  ['input[placeholder=请输入负责人证件号码]', 'app_principal.certificate_number'],
+  ['input[placeholder=请输入负责人手机号码]', 'app_principal.mobile'],
+  ['input[placeholder=请输入应急联系人手机号码]', 'app_principal.emergency_mobile'],
+  ['input[placeholder=请输入电子邮箱地址]', 'app_principal.email'],
+];
+const DL_LATE_FIELDS = [
+  ['#sp_type', 'subject_principal.certificate_type'], // antd select: the .ant-select shows the choice
+  ['#sp_name', 'subject_principal.name'],
+  ['#sp_id', 'subject_principal.certificate_number'],
+  ['#sp_mobile', 'subject_principal.mobile'],
+  ['#sp .ant-form-item:has(label[title=应急手机号]) input', 'subject_principal.emergency_mobile'], // no for=, deep
+  ['#sp_email', 'subject_principal.email'],
+];
+
+test('<dl> lists, placeholder-only fields, tabs, an antd select; a principal section rendered 1.5 s later', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-dl');
+  assert.equal(state, 'ready');
+  await expectFields(page, DL_FIELDS);
+  await retype(page, 'subject.certificate_number', '110105194912310021');
+  await expectHint(page, 'subject.certificate_number', 'subject_personal_id_invalid', { row: 'dd' });
+  await retype(page, 'subject.certificate_number', '11010519491231002X');
+  await expectHint(page, 'subject.certificate_number', 'subject_personal_id_invalid', { present: false });
+
+  await retype(page, 'subject.address', '朝阳路');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: 'dd' });
+  await retype(page, 'subject.address', '朝阳路8号院3号楼');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+
+  // The late section.
+  await expectFields(page, DL_LATE_FIELDS);
+  const row = '.ant-form-item';
+  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
+  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+
+  // The antd select's choice is read from the span it shows: a 港澳通行证 number is checked as one.
+  assert.equal(await page.locator('#sp_type').evaluate((e) => !e.hasAttribute('data-beian-field') && e.closest('.ant-select [data-beian-field]')?.getAttribute('data-beian-field')),
+    'subject_principal.certificate_type', 'the element showing the choice carries the field, not the filter input');
+  await page.locator('#sp .ant-select').click();
+  await page.locator('.ant-select-item', { hasText: '港澳居民来往内地通行证' }).click();
+  await retype(page, 'subject_principal.certificate_number', 'H1234');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_permit_format', { row });
+  await retype(page, 'subject_principal.certificate_number', 'H12345678');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_permit_format', { present: false });
+  assert.deepEqual(await hintsOf(page, 'subject_principal.certificate_number'), [], 'not checked as an ID card number');
+
+  // Placeholder-only app principal, in the second tab.
+  await page.locator('[role=tab]', { hasText: '小程序负责人信息' }).click();
+  await field(page, 'app_principal.mobile').waitFor({ state: 'visible', timeout: 5000 });
+  await expectFields(page, DL_FIELDS);
+  await retype(page, 'app_principal.mobile', '2380013800');
+  await expectHint(page, 'app_principal.mobile', 'person_mobile_format', { row });
+  await retype(page, 'app_principal.mobile', '13700137000');
+  await expectHint(page, 'app_principal.mobile', 'person_mobile_format', { present: false });
+  await retype(page, 'app_principal.emergency_mobile', '13700137000');
+  await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { row });
+  assert.deepEqual(await hintsOf(page, 'app_principal.mobile'), [], 'the mobile itself is fine');
+  await retype(page, 'app_principal.emergency_mobile', '13600136000');
+  await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await retype(page, 'app_principal.email', 'li@163.con');
+  await expectHint(page, 'app_principal.email', 'person_email_typo', { row });
+  await retype(page, 'app_principal.email', 'li@163.com');
+  await expectHint(page, 'app_principal.email', 'person_email_typo', { present: false });
+  await page.close();
+});
+
+// --- a pushState wizard with a steps bar -------------------------------------------------------
+
+const WIZARD_STEP1 = [
+  ['select[name=province]', 'subject.province'],
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'],
+  ['select[name=cert-type]', 'subject.certificate_type'],
+  ['input[name=uscc]', 'subject.certificate_number'],
+];
+const WIZARD_STEP2 = [
+  ['input[name=org-name]', 'subject.name'],
+  ['input[name=org-reg-address]', 'subject.certificate_address'],
+  ['input[name=org-address]', 'subject.address'],
+  ['input[name=sp-name]', 'subject_principal.name'],
+  ['input[name=sp-number]', 'subject_principal.certificate_number'],
+  ['input[name=sp-from]', 'subject_principal.validity_start'],
+  ['input[name=sp-to]', 'subject_principal.validity_end'],
+  ['input[name=sp-mobile]', 'subject_principal.mobile'],
+  ['input[name=sp-emergency]', 'subject_principal.emergency_mobile'],
+  ['input[name=sp-email]', 'subject_principal.email'],
+];
+const WIZARD_STEP3 = [
+  ['input[value=wx0123456789abcdef]', 'app.appid'],
+  ['input[value=某某记账]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'],
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'],
+  ['textarea', 'app.remark'],
+];
+const WIZARD_MANUAL = [
+  ['input[name=ap-name]', 'app_principal.name'],
+  ['input[name=ap-number]', 'app_principal.certificate_number'],
+  ['input[name=ap-mobile]', 'app_principal.mobile'],
+  ['input[name=ap-emergency]', 'app_principal.emergency_mobile'],
+  ['input[name=ap-email]', 'app_principal.email'],
+];
+
+test('a pushState wizard: a steps bar naming every section, steps rendered late, 手动填写 inserts fields', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-wizard');
+  assert.equal(state, 'ready');
+  const row = '.row';
+  // Step 1 has no heading of its own: the active step of the bar names it.
+  await expectFields(page, WIZARD_STEP1);
+  await retype(page, 'subject.certificate_number', '110108123456789');
+  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { row });
+  await retype(page, 'subject.certificate_number', '91440300MA5G1K2P8N');
+  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { present: false });
+
+  await page.locator('.js-next').click();
+  await page.waitForURL(/\/step2$/);
+  await expectFields(page, WIZARD_STEP2);
+  // A column of labels beside a column of inputs: each input has the label on its line, and its
+  // hint right below it.
+  await retype(page, 'subject.address', '深南大道');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: '.col-values > div' });
+  await retype(page, 'subject.address', '深南大道1001号');
+  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
+  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+  await retype(page, 'subject_principal.validity_start', '2020-05-01');
+  await retype(page, 'subject_principal.validity_end', '2010-05-01');
+  await expectHint(page, 'subject_principal.validity_end', 'person_validity_invalid', { row });
+  await retype(page, 'subject_principal.validity_end', '2040-05-01');
+  await expectHint(page, 'subject_principal.validity_end', 'person_validity_invalid', { present: false });
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
+  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+
+  // The browser's back button renders step 1 again; forward to step 2, then on to step 3.
+  await page.goBack();
+  await expectFields(page, WIZARD_STEP1);
+  await page.goForward();
+  await expectFields(page, WIZARD_STEP2);
+  await retype(page, 'subject_principal.email', 'wang@gmial.com');
+  await expectHint(page, 'subject_principal.email', 'person_email_typo', { row });
+
+  await page.locator('.js-next').click();
+  await page.waitForURL(/\/step3$/);
+  await expectFields(page, WIZARD_STEP3);
+  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
+  for (let i = 0; i < 6; i++) await tags.nth(i).check();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
+  await tags.nth(5).uncheck();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+
+  assert.equal(await page.locator('[data-beian-field^="app_principal."]').count(), 0, 'no app principal before 手动填写');
+  await page.locator('.js-manual').click();
+  await expectFields(page, WIZARD_MANUAL);
+  await retype(page, 'app_principal.certificate_number', '110105194912310021');
+  await expectHint(page, 'app_principal.certificate_number', 'person_id_checksum', { row });
+  await retype(page, 'app_principal.certificate_number', '110101199003070011');
+  await expectHint(page, 'app_principal.certificate_number', 'person_id_checksum', { present: false });
+  await retype(page, 'app_principal.email', 'li＠example.com');
+  await expectHint(page, 'app_principal.email', 'person_email_format', { row });
+  await retype(page, 'app_principal.email', 'li@example.com');
+  await expectHint(page, 'app_principal.email', 'person_email_format', { present: false });
+  await page.close();
+});
