@@ -303,6 +303,24 @@ test('the loader keeps looking on a page that never stops changing, and a route 
   await page.close();
 });
 
+test('a control that stops being a field loses its marker and its hints', async () => {
+  const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
+  await retype(page, 'subject_principal.mobile', '13800138000');
+  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
+  await waitForHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same');
+  // The page re-labels that row (an SPA re-render): it is no field of ours any more.
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-beian-field="subject_principal.emergency_mobile"]');
+    input.id = 'was-emergency';
+    input.closest('.weui-desktop-form__control-group').querySelector('label').textContent = '兴趣爱好';
+  });
+  await page.waitForFunction(() => !document.getElementById('was-emergency').hasAttribute('data-beian-field'), null, { timeout: 5000 });
+  assert.equal(await page.locator('[data-beian-field="subject_principal.emergency_mobile"]').count(), 0);
+  await page.waitForFunction(() => !document.querySelector('[data-beian-rule="person_emergency_same"]'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.getElementById('was-emergency').getAttribute('aria-describedby')), null);
+  await page.close();
+});
+
 test('a hostile label stays text: no markup from the page is ever parsed', async () => {
   const { page } = await openFixture(browser.context, '/wxamp/beian/enterprise');
   let dialogs = 0;

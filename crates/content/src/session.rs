@@ -6,7 +6,7 @@
 
 use beian_rules::{check, Options, Report};
 use std::cell::RefCell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::discover::{self, Field, Kind};
 use crate::hints::{Hints, Wanted};
@@ -91,6 +91,7 @@ impl Session {
         crate::stage_capture::run(&doc);
         let scan = discover::scan(&doc);
         self.fields = scan.fields;
+        unmark_stale(&doc, &self.fields);
         for f in &self.fields {
             if f.target.get_attribute("data-beian-field").as_deref() != Some(f.path) {
                 f.target.set_attribute("data-beian-field", f.path)?;
@@ -238,6 +239,20 @@ impl Session {
                 })
             })
             .collect()
+    }
+}
+
+/// Takes `data-beian-field` off elements that are no longer fields of ours: a row whose label the
+/// page changed, a step replaced by another, a control the page cloned together with our attribute.
+fn unmark_stale(doc: &web_sys::Document, fields: &[Field]) {
+    let Ok(marked) = doc.query_selector_all("[data-beian-field]") else { return };
+    for i in 0..marked.length() {
+        let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        // The path (a Rust string compare) narrows the identity checks (JS calls) to one or two.
+        let path = el.get_attribute("data-beian-field").unwrap_or_default();
+        if !fields.iter().any(|f| f.path == path && f.target == el) {
+            let _ = el.remove_attribute("data-beian-field");
+        }
     }
 }
 
