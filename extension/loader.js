@@ -1,7 +1,8 @@
 // 小程序备案助手 content-script loader (a classic script: content scripts cannot be ES modules).
 //
 // Cheap first: on every mp.weixin.qq.com page this only checks whether the page is a filing form
-// (a form control plus one of the section headings in its text) or a filing status page. Nothing is fetched, no attribute is
+// (a form control plus one of the section headings in its text, or several controls and two
+// labels only the form has) or a filing status page. Nothing is fetched, no attribute is
 // set and no listener stays behind on other pages beyond a debounced, backing-off MutationObserver that
 // re-probes when the single-page admin renders something new. On a filing form it imports the
 // wasm-bindgen glue and starts the Rust checker; where the page's CSP forbids compiling WebAssembly
@@ -19,6 +20,15 @@
     '小程序负责人信息', '小程序管理员信息', '小程序负责人',
     '上传其他信息材料', '其他信息材料', '上传其他材料',
   ];
+  // Field labels only the filing form has (crates/formmap/src/page.rs PROBE_FIELD_LABELS, same
+  // test): a form whose section names are not in its text still starts when it shows two of these
+  // and four controls (an article about filing names labels too, but has one search box).
+  const PROBE_LABELS = [
+    '主办者性质', '主办单位性质', '主体性质', '应急手机号', '应急联系方式', '应急联系电话', '服务内容标识', '服务内容类型',
+    '前置审批', '证件住所', '主体负责人', '小程序负责人',
+  ];
+  const PROBE_MIN_LABELS = 2;
+  const PROBE_MIN_CONTROLS = 4;
   // The admin's filing status card (read by crates/content/src/stage_capture.rs): the same wasm
   // records the filing's stage there, so those pages load it too.
   const STATUS_PROBES = ['备案状态', '备案进度', '平台审核中', '管局审核中', '待短信核验', '审核驳回', 'ICP备'];
@@ -39,7 +49,10 @@
     if (!body) return false;
     const text = body.textContent || '';
     if (STATUS_PROBES.some((s) => text.includes(s))) return true;
-    return PROBE_HEADINGS.some((h) => text.includes(h)) && body.querySelector(CONTROLS) !== null;
+    if (body.querySelector(CONTROLS) === null) return false;
+    if (PROBE_HEADINGS.some((h) => text.includes(h))) return true;
+    return PROBE_LABELS.filter((l) => text.includes(l)).length >= PROBE_MIN_LABELS
+      && body.querySelectorAll(CONTROLS).length >= PROBE_MIN_CONTROLS;
   }
 
   // Benchmarks only (tests/bench/content-bench.mjs sets data-beian-bench before we run): time each

@@ -441,3 +441,31 @@ test('a pushState wizard: a steps bar naming every section, steps rendered late,
   await expectHint(page, 'app_principal.email', 'person_email_format', { present: false });
   await page.close();
 });
+
+test('sections named only by aria-label: no section name in the page text, the form is still found', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-aria');
+  assert.equal(state, 'ready');
+  await expectFields(page, [
+    ['input[name=nature]', 'subject.nature'],
+    ['#s-type', 'subject.certificate_type'],
+    ['#s-number', 'subject.certificate_number'],
+    ['#s-name', 'subject.name'],
+    ['#s-cert-address', 'subject.certificate_address'],
+    ['#s-address', 'subject.address'],
+    ['#p-name', 'subject_principal.name'],
+    ['#p-number', 'subject_principal.certificate_number'],
+    ['#p-mobile', 'subject_principal.mobile'],
+    ['#p-emergency', 'subject_principal.emergency_mobile'],
+    ['#p-email', 'subject_principal.email'],
+  ]);
+  await field(page, 'subject.certificate_number').fill('110108123456789');
+  await expectHint(page, 'subject.certificate_number', 'subject_registration_number');
+  await field(page, 'subject_principal.certificate_number').fill('110105194912310021');
+  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum');
+  await field(page, 'subject_principal.mobile').fill('13800138000');
+  await field(page, 'subject_principal.emergency_mobile').fill('13800138000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same');
+  await field(page, 'subject_principal.emergency_mobile').fill('13900139000');
+  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await page.close();
+});

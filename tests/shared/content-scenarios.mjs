@@ -133,10 +133,12 @@ export const CSP_SCENARIOS = [
 export const NOTHING_ROUTES = ['/s/article'];
 
 // Variants of the filing form with other markup (tests/e2e/variants.test.mjs): table layout,
-// Element-UI-like rows, <dl> lists with placeholder-only and late antd sections, a pushState wizard.
+// Element-UI-like rows, <dl> lists with placeholder-only and late antd sections, a pushState wizard,
+// sections named only by aria-label.
 Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-table': 'form-variant-table.html',
   '/wxamp/beian/variant-element': 'form-variant-element.html',
   '/wxamp/beian/variant-dl': 'form-variant-dl.html',
   '/wxamp/beian/variant-wizard': 'form-variant-wizard.html',
+  '/wxamp/beian/variant-aria': 'form-variant-aria.html',
 });

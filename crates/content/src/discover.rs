@@ -283,7 +283,8 @@ pub fn scan(doc: &Document) -> Scan {
     for f in &mut fields {
         f.visible = is_field_visible(f);
     }
-    Scan { fields, sections: headings.len() }
+    // Sections named only by a container's aria-label count as shown: the form is the form.
+    Scan { fields, sections: headings.len() + containers.len() }
 }
 
 fn is_field_visible(field: &Field) -> bool {

@@ -22,6 +22,17 @@ pub fn probe_headings() -> impl Iterator<Item = &'static str> {
     SECTIONS.iter().flat_map(|(_, names)| names.iter().copied()).filter(|n| n.chars().count() >= PROBE_MIN_CHARS)
 }
 
+/// Field labels only the filing form has. The loader's second probe, for a form whose section
+/// names are not in its text (only in `aria-label`s, or drawn as images), wants
+/// [`PROBE_MIN_LABELS`] of them and [`PROBE_MIN_CONTROLS`] controls: an article about filing names
+/// labels too, but has a search box, not a form.
+pub const PROBE_FIELD_LABELS: &[&str] = &[
+    "主办者性质", "主办单位性质", "主体性质", "应急手机号", "应急联系方式", "应急联系电话", "服务内容标识", "服务内容类型",
+    "前置审批", "证件住所", "主体负责人", "小程序负责人",
+];
+pub const PROBE_MIN_LABELS: usize = 2;
+pub const PROBE_MIN_CONTROLS: usize = 4;
+
 /// Whether `text` (the page's text) holds a filing-form section heading.
 pub fn has_section_heading(text: &str) -> bool {
     SECTIONS.iter().flat_map(|(_, names)| names.iter()).any(|n| n.chars().count() >= PROBE_MIN_CHARS && text.contains(n))
@@ -56,9 +67,11 @@ mod tests {
     #[test]
     fn loader_probe_lists_every_probe_heading() {
         let loader = include_str!("../../../extension/loader.js");
-        for h in probe_headings() {
+        for h in probe_headings().chain(PROBE_FIELD_LABELS.iter().copied()) {
             assert!(loader.contains(&format!("'{h}'")), "extension/loader.js does not probe for {h}");
         }
+        assert!(loader.contains(&format!("const PROBE_MIN_LABELS = {PROBE_MIN_LABELS};")));
+        assert!(loader.contains(&format!("const PROBE_MIN_CONTROLS = {PROBE_MIN_CONTROLS};")));
     }
 
     #[test]
