@@ -14,6 +14,8 @@ pub mod fields;
 pub mod finding;
 pub mod ids;
 pub mod normalize;
+#[cfg(test)]
+mod test_fixtures;
 
 pub use catalog::{Family, Rule};
 pub use date::Date;

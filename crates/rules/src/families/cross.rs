@@ -254,7 +254,7 @@ mod tests {
     use crate::draft::{Admin, Draft, Letter, Materials, Subject};
     use crate::{check, Options};
 
-    use super::super::fixtures::{adult_principal, today, valid_id};
+    use crate::test_fixtures::{adult_principal, today, valid_id};
 
     fn person(name: &str, number: &str, mobile: &str, emergency: &str, email: &str) -> Person {
         Person {

@@ -10,8 +10,6 @@ use std::borrow::Cow;
 
 mod app;
 mod cross;
-#[cfg(test)]
-mod fixtures;
 mod input;
 mod materials;
 mod person;

@@ -588,7 +588,7 @@ mod tests {
     use super::*;
     use crate::{check, Draft, Options};
 
-    use super::super::fixtures::{adult_principal as adult, today, valid_id as id};
+    use crate::test_fixtures::{adult_principal as adult, today, valid_id as id};
 
     fn draft_with(subject_principal: Person) -> Draft {
         Draft { subject_principal: Some(subject_principal), ..Draft::default() }

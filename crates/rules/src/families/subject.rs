@@ -623,7 +623,7 @@ mod tests {
     use super::*;
     use crate::draft::{Draft, Letter, Materials};
     use crate::Options;
-    use super::super::fixtures::{adult_principal as principal, TODAY};
+    use crate::test_fixtures::{adult_principal as principal, TODAY};
 
     fn enterprise() -> Subject {
         Subject {

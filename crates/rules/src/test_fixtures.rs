@@ -1,6 +1,6 @@
-//! Fixtures shared by the families' unit tests: the fixed "today" every test checks against, a
-//! valid resident ID from its first 17 digits, and one clean principal. Each family's defect tests
-//! start from these, so "clean" means the same thing everywhere.
+//! Fixtures shared by the rule families' unit tests (`families/*.rs`): the fixed "today" every test
+//! checks against, a valid resident ID from its first 17 digits, and one clean principal. Each
+//! family's defect tests start from these, so "clean" means the same thing everywhere.
 
 use crate::date::Date;
 use crate::draft::Person;
