@@ -49,10 +49,13 @@
     if (!body) return false;
     const text = body.textContent || '';
     if (STATUS_PROBES.some((s) => text.includes(s))) return true;
-    if (body.querySelector(CONTROLS) === null) return false;
-    if (PROBE_HEADINGS.some((h) => text.includes(h))) return true;
-    return PROBE_LABELS.filter((l) => text.includes(l)).length >= PROBE_MIN_LABELS
-      && body.querySelectorAll(CONTROLS).length >= PROBE_MIN_CONTROLS;
+    if (PROBE_HEADINGS.some((h) => text.includes(h))) return body.querySelector(CONTROLS) !== null;
+    // The label probe only where there are form controls to speak of, counted through the
+    // browser's cached tag collections: a selector query or the label search, run cold, doubled
+    // the probe on an article page (0.25 → 0.5 ms, measured).
+    const controls = (tag) => body.getElementsByTagName(tag).length;
+    if (controls('input') + controls('textarea') + controls('select') < PROBE_MIN_CONTROLS) return false;
+    return PROBE_LABELS.filter((l) => text.includes(l)).length >= PROBE_MIN_LABELS;
   }
 
   // Benchmarks only (tests/bench/content-bench.mjs sets data-beian-bench before we run): time each
