@@ -397,9 +397,7 @@ fn section_containers(doc: &Document) -> Vec<(Element, Section)> {
             continue;
         }
         let named = el.get_attribute("aria-label").and_then(|t| match_section(&t)).or_else(|| {
-            let ids = el.get_attribute("aria-labelledby")?;
-            let doc = el.owner_document()?;
-            let text: String = ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)).map(|e| dom::text(&e)).collect();
+            let text: String = labelled_by(&el).iter().map(dom::text).collect();
             match_section(&text)
         });
         if let Some(section) = named {
@@ -576,6 +574,13 @@ fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> 
     None
 }
 
+/// The elements `el`'s `aria-labelledby` names, in order, without `el` itself (a control may list
+/// its own id to have its value read out with the label).
+fn labelled_by(el: &Element) -> Vec<Element> {
+    let (Some(ids), Some(doc)) = (el.get_attribute("aria-labelledby"), el.owner_document()) else { return Vec::new() };
+    ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)).filter(|l| l != el).collect()
+}
+
 /// `<label for>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`.
 fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label> {
     let id = el.id();
@@ -586,23 +591,13 @@ fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label
             }
         }
     }
-    if let Some(ids) = el.get_attribute("aria-labelledby") {
-        let doc = el.owner_document()?;
-        let mut first: Option<Element> = None;
-        let mut text = String::new();
-        for labelling in ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)) {
-            if labelling == *el {
-                continue;
-            }
-            text.push_str(&dom::text(&labelling));
-            first.get_or_insert(labelling);
-        }
-        if let Some(first) = first {
-            let found = match_label(&text).map(|c| (c, text)).or_else(|| label_concept(&first));
-            if let Some((concept, text)) = found {
-                // Hints go right after the control: the labelling element may sit in another column.
-                return Some(Label { concept, text, row: None, anchor: Some(first) });
-            }
+    let labelling = labelled_by(el);
+    if let Some(first) = labelling.first() {
+        let text: String = labelling.iter().map(dom::text).collect();
+        let found = match_label(&text).map(|c| (c, text)).or_else(|| label_concept(first));
+        if let Some((concept, text)) = found {
+            // Hints go right after the control: the labelling element may sit in another column.
+            return Some(Label { concept, text, row: None, anchor: Some(first.clone()) });
         }
     }
     if let Ok(Some(label)) = el.closest("label") {

@@ -68,13 +68,6 @@ impl Values {
     }
 }
 
-/// Reads every field now (the pre-submit check, which must not trust anything cached).
-pub fn read(fields: &[Field], known: &KnownUploads) -> Reading {
-    let mut values = Values::default();
-    values.read_all(fields, known);
-    values.reading()
-}
-
 fn read_field(field: &Field, known: &KnownUploads) -> FieldValue {
     let mut out = FieldValue::default();
     if !field.visible {

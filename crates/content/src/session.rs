@@ -11,9 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::discover::{self, Field, Kind};
 use crate::hints::{Hints, Wanted};
 use crate::read::{self, KnownUploads};
-use web_sys::Element;
 use crate::summary::{Item, Summary};
 use crate::{dom, today, watch};
+use web_sys::Element;
 
 /// Performance entries the bench reads (`performance.getEntriesByName('beian:check')`): every check
 /// that answers an event (keystroke, change, click, rescan).
@@ -160,7 +160,11 @@ impl Session {
         self.recheck()?;
         if final_submit {
             let Some(today) = today::today() else { return Ok(()) };
-            let reading = read::read(&self.fields, &self.uploads);
+            if !self.ready {
+                // recheck() read nothing; on a recognised form it has just read every field.
+                self.values.read_all(&self.fields, &self.uploads);
+            }
+            let reading = self.values.reading();
             let report = check(&reading.draft, &Options { today, complete: true });
             if !report.has_errors() {
                 #[cfg(target_arch = "wasm32")]
