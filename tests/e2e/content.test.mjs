@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { launch, serveFixture, openFixture, recordRequests, SITE } from './harness.mjs';
+import {
+  launch, serveFixture, openFixture, recordRequests, SITE, field, hintsOf, retype, waitForHint,
+} from './harness.mjs';
 import { CONTENT_ROUTES, ENTERPRISE_FIELDS } from '../shared/content-scenarios.mjs';
 
 /** A solid grey PNG of the given size (for the upload checks: read locally, never uploaded). */
@@ -47,34 +49,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
-
-/** Rule ids of the hints currently shown for `path` (hints sit in the field's row). */
-async function hintsOf(page, path) {
-  return page.evaluate((path) => {
-    const target = document.querySelector(`[data-beian-field="${path}"]`);
-    if (!target) return null;
-    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
-  }, path);
-}
-
-async function waitForHint(page, path, rule, present = true) {
-  await page.waitForFunction(({ path, rule, present }) => {
-    const target = document.querySelector(`[data-beian-field="${path}"]`);
-    if (!target) return false;
-    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
-    const has = ids.some((id) => document.getElementById(id)?.getAttribute('data-beian-rule') === rule);
-    return has === present;
-  }, { path, rule, present }, { timeout: 5000 });
-}
-
-async function retype(page, path, text) {
-  const input = field(page, path);
-  await input.fill('');
-  await input.pressSequentially(text, { delay: 5 });
-}
 
 async function chooseDropdown(page, path, option) {
   await field(page, path).click();

@@ -158,3 +158,34 @@ export async function openFixture(context, urlPath, { timeout = 15_000, expectNo
   const { state, error } = await handle.jsonValue();
   return { page, state, error };
 }
+
+/** The first control (or group) carrying data-beian-field=`path`. */
+export const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
+
+/** Rule ids of the hints linked from `path`'s aria-describedby (null: no such field). */
+export async function hintsOf(page, path) {
+  return page.evaluate((path) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    if (!target) return null;
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
+  }, path);
+}
+
+/** Waits until `path` shows (`present`) or no longer shows a hint of `rule`; throws after 5 s. */
+export async function waitForHint(page, path, rule, present = true) {
+  await page.waitForFunction(({ path, rule, present }) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    if (!target) return false;
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+    const has = ids.some((id) => document.getElementById(id)?.getAttribute('data-beian-rule') === rule);
+    return has === present;
+  }, { path, rule, present }, { timeout: 5000 });
+}
+
+/** Clears `path` and types `text` key by key (input events as a user makes them). */
+export async function retype(page, path, text) {
+  const input = field(page, path);
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+}

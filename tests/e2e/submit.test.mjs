@@ -3,7 +3,7 @@
 // records nothing: the extension only notes a submission the platform can accept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, SITE } from './harness.mjs';
+import { launch, serveFixture, SITE, field } from './harness.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 
 const APPID = 'wx0123456789abcdef'; // the fixture's read-only AppID
@@ -34,8 +34,6 @@ async function choose(page, label, index, option) {
   await dropdown.click();
   await dropdown.locator('li', { hasText: option }).first().click();
 }
-
-const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
 
 /** A complete, correct enterprise filing in Beijing (no Guangdong template, no seal rules). */
 async function fillCleanForm(page) {

@@ -7,7 +7,9 @@
 // Run: cargo xtask build && node --test tests/e2e/variants.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture } from './harness.mjs';
+import {
+  launch, serveFixture, openFixture, field, hintsOf, retype, waitForHint,
+} from './harness.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   ARIA_FIELDS, DL_FIELDS, DL_LATE_FIELDS, ELEMENT_FIELDS, TABLE_FIELDS, fieldProblems,
@@ -24,8 +26,6 @@ after(async () => {
   await browser?.close();
 });
 
-const field = (page, path) => page.locator(`[data-beian-field="${path}"]`).first();
-
 /**
  * Waits until every `[selector, path]` pair holds: the control matching `selector` carries
  * data-beian-field=path itself (text fields) or sits inside the element that does (groups), and
@@ -41,29 +41,13 @@ async function expectFields(page, pairs, timeout = 5000) {
   assert.deepEqual(problems, [], `field discovery:\n  ${problems.join('\n  ')}`);
 }
 
-/** Rule ids of the hints linked from `path`'s aria-describedby. */
-async function hintsOf(page, path) {
-  return page.evaluate((path) => {
-    const target = document.querySelector(`[data-beian-field="${path}"]`);
-    if (!target) return null;
-    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
-  }, path);
-}
-
 /**
  * Waits until `path` shows (or no longer shows) a hint of `rule`. When shown, the hint must be
  * visible and sit in the same row as the field: the nearest `row` ancestor of the field contains it.
  */
 async function expectHint(page, path, rule, { present = true, row } = {}) {
   try {
-    await page.waitForFunction(({ path, rule, present }) => {
-      const target = document.querySelector(`[data-beian-field="${path}"]`);
-      if (!target) return false;
-      const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
-      const has = ids.some((id) => document.getElementById(id)?.getAttribute('data-beian-rule') === rule);
-      return has === present;
-    }, { path, rule, present }, { timeout: 5000 });
+    await waitForHint(page, path, rule, present);
   } catch {
     assert.fail(`${path}: expected ${present ? '' : 'no '}${rule} hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
   }
@@ -82,14 +66,18 @@ async function expectHint(page, path, rule, { present = true, row } = {}) {
   assert.ok(placement.near, `${rule} hint of ${path} is not in the field's row (${row})`);
 }
 
-async function retype(page, path, text) {
-  const input = field(page, path);
-  await input.fill('');
-  await input.pressSequentially(text, { delay: 5 });
+/**
+ * Types `bad` into `path` and expects its `rule` hint (placed per `options`, as in expectHint),
+ * then types `good` and expects the hint gone.
+ */
+async function mistakeAndFix(page, path, rule, bad, good, options = {}) {
+  await retype(page, path, bad);
+  await expectHint(page, path, rule, options);
+  await retype(page, path, good);
+  await expectHint(page, path, rule, { present: false });
 }
 
 // --- table layout ------------------------------------------------------------------------------
-
 
 test('table layout: <th> labels, numbered <caption> and <th colspan> sections, two fields per row', async () => {
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-table');
@@ -97,15 +85,8 @@ test('table layout: <th> labels, numbered <caption> and <th colspan> sections, t
   await expectFields(page, TABLE_FIELDS);
   assert.equal(await page.locator('input[name=sp-code]').getAttribute('data-beian-field'), null, '验证码 is never a field');
   const row = 'tr';
-  await retype(page, 'subject.certificate_number', '110108123456789');
-  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { row });
-  await retype(page, 'subject.certificate_number', '91110000600037341L');
-  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { present: false });
-
-  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
-  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91110000600037341L', { row });
+  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
 
   await retype(page, 'subject_principal.mobile', '13800138000');
   await retype(page, 'subject_principal.emergency_mobile', '13800138000');
@@ -114,15 +95,8 @@ test('table layout: <th> labels, numbered <caption> and <th colspan> sections, t
   await retype(page, 'subject_principal.emergency_mobile', '13900139000');
   await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
 
-  await retype(page, 'subject_principal.email', 'zhangsan@qq.con');
-  await expectHint(page, 'subject_principal.email', 'person_email_typo', { row });
-  await retype(page, 'subject_principal.email', 'zhangsan@qq.com');
-  await expectHint(page, 'subject_principal.email', 'person_email_typo', { present: false });
-
-  await retype(page, 'subject.address', '粤海街道科技园路');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { row });
-  await retype(page, 'subject.address', '粤海街道科技园路1号A栋201室');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+  await mistakeAndFix(page, 'subject_principal.email', 'person_email_typo', 'zhangsan@qq.con', 'zhangsan@qq.com', { row });
+  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row });
 
   const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
   for (let i = 0; i < 6; i++) await tags.nth(i).check();
@@ -134,56 +108,26 @@ test('table layout: <th> labels, numbered <caption> and <th colspan> sections, t
 
 // --- Element-UI-like rows ----------------------------------------------------------------------
 
-
 test('Element-UI-like rows: split and annotated labels, label after the control, aria-labelledby, aria-label, rich-text editor', async () => {
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-element');
   assert.equal(state, 'ready');
   await expectFields(page, ELEMENT_FIELDS);
   const row = '.el-form-item';
-  await retype(page, 'subject.certificate_number', '91110000600037341X');
-  await expectHint(page, 'subject.certificate_number', 'subject_uscc_invalid', { row });
-  await retype(page, 'subject.certificate_number', '91110000600037341L');
-  await expectHint(page, 'subject.certificate_number', 'subject_uscc_invalid', { present: false });
-
-  await retype(page, 'subject.address', '粤海街道科技园路');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: '.input-col' });
-  await retype(page, 'subject.address', '粤海街道科技园路1号');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
-
-  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
-  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
-
-  await retype(page, 'subject_principal.mobile', '1380013');
-  await expectHint(page, 'subject_principal.mobile', 'person_mobile_format', { row });
-  await retype(page, 'subject_principal.mobile', '13800138000');
-  await expectHint(page, 'subject_principal.mobile', 'person_mobile_format', { present: false });
-
-  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
-  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
-
-  await retype(page, 'subject_principal.email', 'zhang＠example.com');
-  await expectHint(page, 'subject_principal.email', 'person_email_format', { row });
-  await retype(page, 'subject_principal.email', 'zhang@example.com');
-  await expectHint(page, 'subject_principal.email', 'person_email_format', { present: false });
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91110000600037341X', '91110000600037341L', { row });
+  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号', { row: '.input-col' });
+  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
+  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013', '13800138000', { row });
+  await mistakeAndFix(page, 'subject_principal.emergency_mobile', 'person_emergency_same', '13800138000', '13900139000', { row });
+  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhang＠example.com', 'zhang@example.com', { row });
 
   // The rich-text editor: a template placeholder left in the app's 备注.
-  await retype(page, 'app.remark', '本小程序为XXX公司员工提供记账、报销单据整理和月度收支统计服务');
-  await expectHint(page, 'app.remark', 'app_remark_placeholder', { row });
-  await retype(page, 'app.remark', '本小程序为某某公司员工提供记账、报销单据整理和月度收支统计服务');
-  await expectHint(page, 'app.remark', 'app_remark_placeholder', { present: false });
+  await mistakeAndFix(page, 'app.remark', 'app_remark_placeholder', '本小程序为XXX公司员工提供记账、报销单据整理和月度收支统计服务', '本小程序为某某公司员工提供记账、报销单据整理和月度收支统计服务', { row });
 
   // 手动填写 shows the app principal: another person with the same mobile.
   await page.locator('.el-radio-button', { hasText: '手动填写' }).click();
   await field(page, 'app_principal.mobile').waitFor({ state: 'visible', timeout: 5000 });
   await retype(page, 'app_principal.certificate_number', '110101199003070011');
-  await retype(page, 'app_principal.mobile', '13800138000');
-  await expectHint(page, 'app_principal.mobile', 'cross_mobile_shared', { row });
-  await retype(page, 'app_principal.mobile', '13700137000');
-  await expectHint(page, 'app_principal.mobile', 'cross_mobile_shared', { present: false });
+  await mistakeAndFix(page, 'app_principal.mobile', 'cross_mobile_shared', '13800138000', '13700137000', { row });
   await retype(page, 'app_principal.emergency_mobile', '13700137000');
   await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { row });
   await page.close();
@@ -191,62 +135,39 @@ test('Element-UI-like rows: split and annotated labels, label after the control,
 
 // --- <dl> lists, placeholder-only fields, a late antd section (personal filing) -----------------
 
-
 test('<dl> lists, placeholder-only fields, tabs, an antd select; a principal section rendered 1.5 s later', async () => {
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-dl');
   assert.equal(state, 'ready');
   await expectFields(page, DL_FIELDS);
-  await retype(page, 'subject.certificate_number', '110105194912310021');
-  await expectHint(page, 'subject.certificate_number', 'subject_personal_id_invalid', { row: 'dd' });
-  await retype(page, 'subject.certificate_number', '11010519491231002X');
-  await expectHint(page, 'subject.certificate_number', 'subject_personal_id_invalid', { present: false });
-
-  await retype(page, 'subject.address', '朝阳路');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: 'dd' });
-  await retype(page, 'subject.address', '朝阳路8号院3号楼');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_personal_id_invalid', '110105194912310021', '11010519491231002X', { row: 'dd' });
+  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '朝阳路', '朝阳路8号院3号楼', { row: 'dd' });
 
   // The late section.
   await expectFields(page, DL_LATE_FIELDS);
   const row = '.ant-form-item';
-  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
-  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
   await retype(page, 'subject_principal.mobile', '13800138000');
-  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
-  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await mistakeAndFix(page, 'subject_principal.emergency_mobile', 'person_emergency_same', '13800138000', '13900139000', { row });
 
   // The antd select's choice is read from the span it shows: a 港澳通行证 number is checked as one.
   assert.equal(await page.locator('#sp_type').evaluate((e) => !e.hasAttribute('data-beian-field') && e.closest('.ant-select [data-beian-field]')?.getAttribute('data-beian-field')),
     'subject_principal.certificate_type', 'the element showing the choice carries the field, not the filter input');
   await page.locator('#sp .ant-select').click();
   await page.locator('.ant-select-item', { hasText: '港澳居民来往内地通行证' }).click();
-  await retype(page, 'subject_principal.certificate_number', 'H1234');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_permit_format', { row });
-  await retype(page, 'subject_principal.certificate_number', 'H12345678');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_permit_format', { present: false });
+  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_permit_format', 'H1234', 'H12345678', { row });
   assert.deepEqual(await hintsOf(page, 'subject_principal.certificate_number'), [], 'not checked as an ID card number');
 
   // Placeholder-only app principal, in the second tab.
   await page.locator('[role=tab]', { hasText: '小程序负责人信息' }).click();
   await field(page, 'app_principal.mobile').waitFor({ state: 'visible', timeout: 5000 });
   await expectFields(page, DL_FIELDS);
-  await retype(page, 'app_principal.mobile', '2380013800');
-  await expectHint(page, 'app_principal.mobile', 'person_mobile_format', { row });
-  await retype(page, 'app_principal.mobile', '13700137000');
-  await expectHint(page, 'app_principal.mobile', 'person_mobile_format', { present: false });
+  await mistakeAndFix(page, 'app_principal.mobile', 'person_mobile_format', '2380013800', '13700137000', { row });
   await retype(page, 'app_principal.emergency_mobile', '13700137000');
   await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { row });
   assert.deepEqual(await hintsOf(page, 'app_principal.mobile'), [], 'the mobile itself is fine');
   await retype(page, 'app_principal.emergency_mobile', '13600136000');
   await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { present: false });
-  await retype(page, 'app_principal.email', 'li@163.con');
-  await expectHint(page, 'app_principal.email', 'person_email_typo', { row });
-  await retype(page, 'app_principal.email', 'li@163.com');
-  await expectHint(page, 'app_principal.email', 'person_email_typo', { present: false });
+  await mistakeAndFix(page, 'app_principal.email', 'person_email_typo', 'li@163.con', 'li@163.com', { row });
   await page.close();
 });
 
@@ -293,34 +214,19 @@ test('a pushState wizard: a steps bar naming every section, steps rendered late,
   const row = '.row';
   // Step 1 has no heading of its own: the active step of the bar names it.
   await expectFields(page, WIZARD_STEP1);
-  await retype(page, 'subject.certificate_number', '110108123456789');
-  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { row });
-  await retype(page, 'subject.certificate_number', '91440300MA5G1K2P8N');
-  await expectHint(page, 'subject.certificate_number', 'subject_registration_number', { present: false });
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row });
 
   await page.locator('.js-next').click();
   await page.waitForURL(/\/step2$/);
   await expectFields(page, WIZARD_STEP2);
   // A column of labels beside a column of inputs: each input has the label on its line, and its
   // hint right below it.
-  await retype(page, 'subject.address', '深南大道');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { row: '.col-values > div' });
-  await retype(page, 'subject.address', '深南大道1001号');
-  await expectHint(page, 'subject.address', 'subject_address_house_number', { present: false });
-  await retype(page, 'subject_principal.certificate_number', '110105194912310021');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { row });
-  await retype(page, 'subject_principal.certificate_number', '11010519491231002X');
-  await expectHint(page, 'subject_principal.certificate_number', 'person_id_checksum', { present: false });
+  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '深南大道', '深南大道1001号', { row: '.col-values > div' });
+  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
   await retype(page, 'subject_principal.validity_start', '2020-05-01');
-  await retype(page, 'subject_principal.validity_end', '2010-05-01');
-  await expectHint(page, 'subject_principal.validity_end', 'person_validity_invalid', { row });
-  await retype(page, 'subject_principal.validity_end', '2040-05-01');
-  await expectHint(page, 'subject_principal.validity_end', 'person_validity_invalid', { present: false });
+  await mistakeAndFix(page, 'subject_principal.validity_end', 'person_validity_invalid', '2010-05-01', '2040-05-01', { row });
   await retype(page, 'subject_principal.mobile', '13800138000');
-  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row });
-  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await mistakeAndFix(page, 'subject_principal.emergency_mobile', 'person_emergency_same', '13800138000', '13900139000', { row });
 
   // The browser's back button renders step 1 again; forward to step 2, then on to step 3.
   await page.goBack();
@@ -342,14 +248,8 @@ test('a pushState wizard: a steps bar naming every section, steps rendered late,
   assert.equal(await page.locator('[data-beian-field^="app_principal."]').count(), 0, 'no app principal before 手动填写');
   await page.locator('.js-manual').click();
   await expectFields(page, WIZARD_MANUAL);
-  await retype(page, 'app_principal.certificate_number', '110105194912310021');
-  await expectHint(page, 'app_principal.certificate_number', 'person_id_checksum', { row });
-  await retype(page, 'app_principal.certificate_number', '110101199003070011');
-  await expectHint(page, 'app_principal.certificate_number', 'person_id_checksum', { present: false });
-  await retype(page, 'app_principal.email', 'li＠example.com');
-  await expectHint(page, 'app_principal.email', 'person_email_format', { row });
-  await retype(page, 'app_principal.email', 'li@example.com');
-  await expectHint(page, 'app_principal.email', 'person_email_format', { present: false });
+  await mistakeAndFix(page, 'app_principal.certificate_number', 'person_id_checksum', '110105194912310021', '110101199003070011', { row });
+  await mistakeAndFix(page, 'app_principal.email', 'person_email_format', 'li＠example.com', 'li@example.com', { row });
   await page.close();
 });
 
