@@ -7,13 +7,10 @@
 // Run: cargo xtask build && node --test tests/e2e/variants.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  launch, serveFixture, openFixture, field, hintsOf, retype, waitForHint,
-} from './harness.mjs';
+import { launch, serveFixture, openFixture, field, hintsOf, retype } from './harness.mjs';
+import { emergencySame, expectFields, expectHint, mistakeAndFix, sixServiceTags } from './variant-checks.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
-import {
-  ARIA_FIELDS, DL_FIELDS, DL_LATE_FIELDS, ELEMENT_FIELDS, TABLE_FIELDS, fieldProblems,
-} from '../shared/variant-scenarios.mjs';
+import { ARIA_FIELDS, DL_FIELDS, DL_LATE_FIELDS, ELEMENT_FIELDS, TABLE_FIELDS } from '../shared/variant-scenarios.mjs';
 
 let browser;
 
@@ -26,57 +23,6 @@ after(async () => {
   await browser?.close();
 });
 
-/**
- * Waits until every `[selector, path]` pair holds: the control matching `selector` carries
- * data-beian-field=path itself (text fields) or sits inside the element that does (groups), and
- * no other text control carries the same path. Fails with the full list of mismatches.
- */
-async function expectFields(page, pairs, timeout = 5000) {
-  try {
-    await page.waitForFunction(`(${fieldProblems})(${JSON.stringify(pairs)}).length === 0`, null, { timeout });
-  } catch {
-    // Report what is wrong rather than a timeout.
-  }
-  const problems = await page.evaluate(`(${fieldProblems})(${JSON.stringify(pairs)})`);
-  assert.deepEqual(problems, [], `field discovery:\n  ${problems.join('\n  ')}`);
-}
-
-/**
- * Waits until `path` shows (or no longer shows) a hint of `rule`. When shown, the hint must be
- * visible and sit in the same row as the field: the nearest `row` ancestor of the field contains it.
- */
-async function expectHint(page, path, rule, { present = true, row } = {}) {
-  try {
-    await waitForHint(page, path, rule, present);
-  } catch {
-    assert.fail(`${path}: expected ${present ? '' : 'no '}${rule} hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
-  }
-  if (!present) {
-    return;
-  }
-  const placement = await page.evaluate(({ path, rule, row }) => {
-    const target = document.querySelector(`[data-beian-field="${path}"]`);
-    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
-    const hint = ids.map((id) => document.getElementById(id)).find((h) => h?.getAttribute('data-beian-rule') === rule);
-    const box = hint.getBoundingClientRect();
-    const container = row ? target.closest(row) : target.parentElement;
-    return { visible: box.width > 0 && box.height > 0, near: !!container && container.contains(hint) };
-  }, { path, rule, row });
-  assert.ok(placement.visible, `${rule} hint of ${path} is not visible`);
-  assert.ok(placement.near, `${rule} hint of ${path} is not in the field's row (${row})`);
-}
-
-/**
- * Types `bad` into `path` and expects its `rule` hint (placed per `options`, as in expectHint),
- * then types `good` and expects the hint gone.
- */
-async function mistakeAndFix(page, path, rule, bad, good, options = {}) {
-  await retype(page, path, bad);
-  await expectHint(page, path, rule, options);
-  await retype(page, path, good);
-  await expectHint(page, path, rule, { present: false });
-}
-
 // --- table layout ------------------------------------------------------------------------------
 
 test('table layout: <th> labels, numbered <caption> and <th colspan> sections, two fields per row', async () => {
@@ -88,21 +34,12 @@ test('table layout: <th> labels, numbered <caption> and <th colspan> sections, t
   await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91110000600037341L', { row });
   await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
 
-  await retype(page, 'subject_principal.mobile', '13800138000');
-  await retype(page, 'subject_principal.emergency_mobile', '13800138000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { row: 'td' });
-  assert.deepEqual(await hintsOf(page, 'subject_principal.mobile'), [], 'the mobile itself is fine');
-  await retype(page, 'subject_principal.emergency_mobile', '13900139000');
-  await expectHint(page, 'subject_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await emergencySame(page, 'subject_principal', 'td');
 
   await mistakeAndFix(page, 'subject_principal.email', 'person_email_typo', 'zhangsan@qq.con', 'zhangsan@qq.com', { row });
   await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row });
 
-  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
-  for (let i = 0; i < 6; i++) await tags.nth(i).check();
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
-  await tags.nth(5).uncheck();
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+  await sixServiceTags(page, row);
   await page.close();
 });
 
@@ -162,11 +99,7 @@ test('<dl> lists, placeholder-only fields, tabs, an antd select; a principal sec
   await field(page, 'app_principal.mobile').waitFor({ state: 'visible', timeout: 5000 });
   await expectFields(page, DL_FIELDS);
   await mistakeAndFix(page, 'app_principal.mobile', 'person_mobile_format', '2380013800', '13700137000', { row });
-  await retype(page, 'app_principal.emergency_mobile', '13700137000');
-  await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { row });
-  assert.deepEqual(await hintsOf(page, 'app_principal.mobile'), [], 'the mobile itself is fine');
-  await retype(page, 'app_principal.emergency_mobile', '13600136000');
-  await expectHint(page, 'app_principal.emergency_mobile', 'person_emergency_same', { present: false });
+  await emergencySame(page, 'app_principal', row, '13700137000', '13600136000');
   await mistakeAndFix(page, 'app_principal.email', 'person_email_typo', 'li@163.con', 'li@163.com', { row });
   await page.close();
 });
@@ -239,11 +172,7 @@ test('a pushState wizard: a steps bar naming every section, steps rendered late,
   await page.locator('.js-next').click();
   await page.waitForURL(/\/step3$/);
   await expectFields(page, WIZARD_STEP3);
-  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
-  for (let i = 0; i < 6; i++) await tags.nth(i).check();
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
-  await tags.nth(5).uncheck();
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+  await sixServiceTags(page, row);
 
   assert.equal(await page.locator('[data-beian-field^="app_principal."]').count(), 0, 'no app principal before 手动填写');
   await page.locator('.js-manual').click();

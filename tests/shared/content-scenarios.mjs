@@ -141,4 +141,10 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-dl': 'form-variant-dl.html',
   '/wxamp/beian/variant-wizard': 'form-variant-wizard.html',
   '/wxamp/beian/variant-aria': 'form-variant-aria.html',
+  // Re-skins written without looking at the discovery code (tests/e2e/variants-reskins.test.mjs):
+  // a CSS grid of custom elements with a late section, an iView label-top form with a 手动填写
+  // section, an Ant Design Vue wizard that re-renders its pane with innerHTML.
+  '/wxamp/beian/variant-grid': 'form-variant-grid.html',
+  '/wxamp/beian/variant-iview': 'form-variant-iview.html',
+  '/wxamp/beian/variant-antdv': 'form-variant-antdv.html',
 });

@@ -1,6 +1,6 @@
 // The form variants with other markup (fixtures tests/fixtures/form-variant-*.html): which control
-// must carry which data-beian-field path. Used by the Chromium suite (tests/e2e/variants.test.mjs,
-// which also types mistakes into each) and the Firefox suite (tests/firefox/variants.test.mjs).
+// must carry which data-beian-field path. Used by the Chromium suites (tests/e2e/variants.test.mjs
+// and variants-reskins.test.mjs, which also type mistakes into each) and the Firefox suite (tests/firefox/variants.test.mjs).
 
 /**
  * The problems with `[selector, path]` pairs in the page (run in the page; pass its source): the
@@ -120,10 +120,123 @@ export const ARIA_FIELDS = [
   ['#p-email', 'subject_principal.email'],
 ];
 
+// The re-skins written without looking at the discovery code (tests/e2e/variants-reskins.test.mjs).
+
+// A CSS grid of custom elements (<wx-input> …): label and control in neighbouring cells.
+export const GRID_FIELDS = [
+  ['select[name=province]', 'subject.province'], // <wx-select> in a grid cell after 所在地区：
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // <legend>
+  ['select[name=cert-type]', 'subject.certificate_type'], // label with a ? icon inside
+  ['input[name=licence]', 'materials.uploads'],
+  ['input[name=org-number]', 'subject.certificate_number'], // 证件号码（必填）:
+  ['input[name=org-name]', 'subject.name'], // 企业名称： + 请与证件保持一致
+  ['input[name=org-reg-address]', 'subject.certificate_address'], // full-width space before ：
+  ['input[name=org-address]', 'subject.address'], // empty label cell, placeholder only
+  ['textarea[name=org-remark]', 'subject.remark'],
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=app-name]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // <legend>服务内容?
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // <legend>前置审批：
+  ['textarea[name=app-remark]', 'app.remark'], // 备注（必填）：
+  ['input[name=letter]', 'materials.commitment_letter'],
+  ['input[name=sealed]', 'materials.commitment_letter'],
+];
+export const GRID_LATE_FIELDS = [
+  ['select[name=sp-cert-type]', 'subject_principal.certificate_type'], // section 主办单位负责人信息, 2 s late
+  ['input[name=sp-front]', 'materials.uploads'],
+  ['input[name=sp-back]', 'materials.uploads'],
+  ['input[name=sp-name]', 'subject_principal.name'], // 姓名： + 请与证件保持一致
+  ['input[name=sp-number]', 'subject_principal.certificate_number'], // 证件号 ? ：
+  ['input[name=sp-from]', 'subject_principal.validity_start'],
+  ['input[name=sp-to]', 'subject_principal.validity_end'],
+  ['input[name=sp-long]', 'subject_principal.validity_end'], // 长期
+  ['input[name=sp-mobile]', 'subject_principal.mobile'], // 手机号码：
+  ['input[name=sp-emergency]', 'subject_principal.emergency_mobile'], // 应急联系方式：
+  ['input[name=sp-email]', 'subject_principal.email'], // 邮　　箱：
+  ['input[name=sp-legal][value=yes]', 'subject_principal.is_legal_representative'], // <legend>
+];
+
+// An iView label-top form.
+export const IVIEW_FIELDS = [
+  ['select[name=province]', 'subject.province'], // 主办单位所在地区 above
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=个人]', 'subject.nature'], // 主办单位性质
+  ['select[name=cert-type]', 'subject.certificate_type'], // 主办单位证件类型
+  ['input[name=name]', 'subject.name'], // 主办单位名称:
+  ['input[name=id-number]', 'subject.certificate_number'], // title= only
+  ['input[name=address]', 'subject.address'], // 通讯地址 ?, 8 levels below the label's row
+  ['textarea[name=remark]', 'subject.remark'],
+  ['select[name=sp-cert-type]', 'subject_principal.certificate_type'], // 负责人证件类型
+  ['input[name=sp-name]', 'subject_principal.name'], // 负责人姓名, 7 levels deep
+  ['input[name=sp-number]', 'subject_principal.certificate_number'], // 负责人证件号码 ?:
+  ['input[name=sp-from]', 'subject_principal.validity_start'],
+  ['input[name=sp-to]', 'subject_principal.validity_end'],
+  ['input[name=sp-long]', 'subject_principal.validity_end'], // 长期有效
+  ['input[name=sp-email]', 'subject_principal.email'], // placeholder 请输入主体负责人电子邮箱
+  ['input[value=wx0123456789abcdef]', 'app.appid'], // AppID（小程序ID）
+  ['input[value=某某记账]', 'app.name'],
+  ['input[value=工具-记账]', 'app.service_types'], // 服务内容类型 ?
+  ['input[value=新闻]', 'app.pre_approvals'], // 互联网信息服务前置审批项
+  ['textarea[name=app-remark]', 'app.remark'],
+  ['input[name=ap-source][value=manual]', 'app_principal.reuse_subject_principal'], // 填写方式
+];
+// Each input with its label in a <span> to its RIGHT (the next column of the row, nothing before
+// it), and the ID-card tiles of a row labelled 上传身份证.
+export const IVIEW_RIGHT_FIELDS = [
+  ['input[name=sp-mobile]', 'subject_principal.mobile'], // 联系方式（手机号码）
+  ['input[name=sp-emergency]', 'subject_principal.emergency_mobile'], // 应急联系方式
+  ['input[name=sp-front]', 'materials.uploads'],
+  ['input[name=sp-back]', 'materials.uploads'],
+];
+// Inserted by 手动填写: placeholders only.
+export const IVIEW_MANUAL_FIELDS = [
+  ['input[placeholder=请输入小程序负责人姓名]', 'app_principal.name'],
+  ['input[placeholder=请输入小程序负责人身份证号码]', 'app_principal.certificate_number'],
+  ['input[placeholder=请输入小程序负责人手机号码]', 'app_principal.mobile'],
+  ['input[placeholder=请输入小程序负责人应急手机号码]', 'app_principal.emergency_mobile'],
+  ['input[placeholder=请输入小程序负责人电子邮箱]', 'app_principal.email'],
+];
+
+// An Ant Design Vue wizard whose step pane is re-rendered (innerHTML) on every step click.
+export const ANTDV_STEP1 = [
+  ['#form_item_province', 'subject.province'], // antd comboboxes, label 备案地区 for= the first
+  ['#form_item_city', 'subject.city'],
+  ['#form_item_district', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // 主体性质 (radio buttons)
+  ['#form_item_certType', 'subject.certificate_type'],
+  ['#form_item_certNo', 'subject.certificate_number'], // 证件号码 ⓘ, for=
+];
+export const ANTDV_STEP2 = [
+  ['input[name=orgName]', 'subject.name'], // 单位名称 (no for=) + extra 请与证件保持一致
+  ['input[name=orgRegAddress]', 'subject.certificate_address'],
+  ['input[name=orgAddress]', 'subject.address'], // no label, placeholder only
+  ['input[name=licence]', 'materials.uploads'],
+  ['#form_item_spName', 'subject_principal.name'], // 主办单位负责人姓名
+  ['#form_item_spCertType', 'subject_principal.certificate_type'],
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 主办单位负责人证件号 ⓘ (no for=)
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // readonly range picker
+  ['input[name=spTo]', 'subject_principal.validity_end'],
+  ['input[name=spMobile]', 'subject_principal.mobile'], // placeholder only
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // placeholder only
+  ['input[name=spEmail]', 'subject_principal.email'], // placeholder only
+  ['input[name=spLegal][value=是]', 'subject_principal.is_legal_representative'],
+];
+export const ANTDV_STEP3 = [
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // <legend>服务内容 (至多5项)
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // <legend>互联网信息服务前置审批
+  ['textarea[name=appRemark]', 'app.remark'], // title="备注" only
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },
   { route: '/wxamp/beian/variant-element', fields: ELEMENT_FIELDS },
   { route: '/wxamp/beian/variant-dl', fields: [...DL_FIELDS, ...DL_LATE_FIELDS] },
   { route: '/wxamp/beian/variant-aria', fields: ARIA_FIELDS },
+  { route: '/wxamp/beian/variant-grid', fields: [...GRID_FIELDS, ...GRID_LATE_FIELDS] },
+  { route: '/wxamp/beian/variant-iview', fields: [...IVIEW_FIELDS, ...IVIEW_RIGHT_FIELDS] },
 ];

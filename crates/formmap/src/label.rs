@@ -241,6 +241,12 @@ mod tests {
         // With helper text after the label, the label's own words come first.
         assert_eq!(match_label("手机号码用于接收验证码"), Some(Concept::Mobile));
         assert_eq!(match_label("手机号码 用于接收工信部12381核验短信及平台备案通知，请务必保持畅通"), None);
+        // Upload rows named after the document (form-variant-iview.html: 上传身份证).
+        assert_eq!(match_label("上传身份证"), Some(Concept::CertificateUpload));
+        assert_eq!(match_label("*身份证照片："), Some(Concept::CertificateUpload));
+        assert_eq!(match_label("营业执照扫描件"), Some(Concept::CertificateUpload));
+        // …but the document type alone is a 证件类型 option, never a row label.
+        assert_eq!(match_label("身份证"), None);
     }
 
     /// A heading just before an unlabelled row must not name its field. (The materials headings

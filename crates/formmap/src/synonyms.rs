@@ -145,7 +145,12 @@ pub const LABELS: &[(Concept, &[&str])] = &[
         &["互联网信息服务前置审批项", "前置审批项", "前置审批", "前置审批类型", "前置审批事项", "是否涉及前置审批"],
     ),
     (Concept::ReusePrincipal, &["复用主体负责人信息", "信息来源", "填写方式", "是否复用主体负责人信息"]),
-    (Concept::CertificateUpload, &["上传证件", "证件照片", "上传证件照片", "证件上传", "营业执照"]),
+    (Concept::CertificateUpload, &[
+        "上传证件", "证件照片", "上传证件照片", "证件上传", "营业执照", "证件扫描件", "上传证件扫描件",
+        // Rows named after the document: the ID card of a principal, the licence of a subject.
+        "上传身份证", "身份证照片", "上传身份证照片", "身份证上传", "身份证扫描件", "上传负责人证件",
+        "负责人证件照片", "上传营业执照", "营业执照照片", "营业执照扫描件",
+    ]),
     (Concept::IdFront, &["人像面", "身份证人像面", "证件人像面", "正面"]),
     (Concept::IdBack, &["国徽面", "身份证国徽面", "证件国徽面", "反面", "背面"]),
     (Concept::CommitmentLetter, &["互联网信息服务承诺书", "承诺书", "备案承诺书"]),

@@ -8,7 +8,8 @@
 //!    label and control columns);
 //! 3. the placeholder;
 //! 4. after the control: following siblings that are displayed before it (a label moved first by
-//!    CSS `order`), never help text or validation messages.
+//!    CSS `order`) or, for a text control, right of it on the same line with no control after them
+//!    (a label column to the right); never help text or validation messages.
 //!
 //! A sibling that is, or holds, a control belongs to another field: a label found past one at the
 //! same level names that field, unless the label names a row of several controls (地区, 有效期).
@@ -531,7 +532,8 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
 }
 
 /// Structural, after the control: a following sibling shown before it (CSS `order`, `row-reverse`),
-/// never help text or a validation message, never past another control.
+/// or, for a text control, shown right of it on the same line with no control after it (a label
+/// column to the right); never help text or a validation message, never past another control.
 fn label_after(el: &Element, option_like: bool) -> Option<Label> {
     let start = if option_like { el.closest("label").ok().flatten().unwrap_or_else(|| el.clone()) } else { el.clone() };
     let own_box = dom::rect(el);
@@ -559,7 +561,13 @@ fn label_after(el: &Element, option_like: bool) -> Option<Label> {
                 }
                 continue;
             }
-            if dom::is_annotation(&s) || !shown_before(&s, own_box) {
+            if dom::is_annotation(&s) {
+                continue;
+            }
+            // A label to the right names this control only when it is the row's last word: a label
+            // followed by a control is that control's (`input | 姓名 | input`).
+            let trailing = !option_like && shown_right_of(&s, own_box) && !controls_after(&s);
+            if !trailing && !shown_before(&s, own_box) {
                 continue;
             }
             if let Some((concept, text)) = label_concept(&s) {
@@ -576,7 +584,8 @@ fn label_after(el: &Element, option_like: bool) -> Option<Label> {
 
 /// Whether `label` is displayed left of, above or over (a floating label) a control with box
 /// `control`, when both are rendered; without layout, a label after the control is taken at its
-/// word. Help text below or right of the control is none of these.
+/// word. Help text below or right of the control is none of these (a trailing label to the right is
+/// [`shown_right_of`]).
 fn shown_before(label: &Element, control: Option<[f64; 4]>) -> bool {
     const SLACK: f64 = 2.0;
     let (Some(c), Some(l)) = (control, dom::rect(label)) else { return true };
@@ -585,6 +594,26 @@ fn shown_before(label: &Element, control: Option<[f64; 4]>) -> bool {
     let same_line = lt < cb && lb > ct;
     let over = same_line && ll < cr && lr > cl;
     over || (same_line && lr <= cl + SLACK && ll < cl) || lb <= ct + SLACK
+}
+
+/// Whether `label` is displayed on the same line as, and right of, a control with box `control`
+/// (both rendered).
+fn shown_right_of(label: &Element, control: Option<[f64; 4]>) -> bool {
+    const SLACK: f64 = 2.0;
+    let (Some([_, ct, cr, cb]), Some([ll, lt, _, lb])) = (control, dom::rect(label)) else { return false };
+    lt < cb && lb > ct && ll >= cr - SLACK
+}
+
+/// Whether a sibling after `el` is or holds a form control.
+fn controls_after(el: &Element) -> bool {
+    let mut sib = el.next_element_sibling();
+    while let Some(s) = sib {
+        if !dom::is_ours(&s) && holds_control(&s) {
+            return true;
+        }
+        sib = s.next_element_sibling();
+    }
+    false
 }
 
 /// A radio group without a label of its own that is the 复用主体负责人信息 / 手动填写 switch.

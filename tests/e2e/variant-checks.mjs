@@ -1,0 +1,88 @@
+// Assertions shared by the form-variant suites (variants.test.mjs, variants-reskins.test.mjs):
+// which control carries which path, where a hint shows, and the mistake → hint → fix → gone runs
+// every variant repeats.
+import assert from 'node:assert/strict';
+import { field, hintsOf, retype, waitForHint } from './harness.mjs';
+import { fieldProblems } from '../shared/variant-scenarios.mjs';
+
+/**
+ * Waits until every `[selector, path]` pair holds: the control matching `selector` carries
+ * data-beian-field=path itself (text fields) or sits inside the element that does (groups), and
+ * no other text control carries the same path. Fails with the full list of mismatches.
+ */
+export async function expectFields(page, pairs, timeout = 5000) {
+  try {
+    await page.waitForFunction(`(${fieldProblems})(${JSON.stringify(pairs)}).length === 0`, null, { timeout });
+  } catch {
+    // Report what is wrong rather than a timeout.
+  }
+  const problems = await page.evaluate(`(${fieldProblems})(${JSON.stringify(pairs)})`);
+  assert.deepEqual(problems, [], `field discovery:\n  ${problems.join('\n  ')}`);
+}
+
+/** No control on the page carries a path that none of `pairs` expects (a control taken for a field it is not). */
+export async function expectNoOtherPaths(page, pairs) {
+  const expected = [...new Set(pairs.map(([, p]) => p))];
+  const stray = await page.evaluate((expected) => [...document.querySelectorAll('[data-beian-field]')]
+    .map((e) => ({ path: e.getAttribute('data-beian-field'), el: e.outerHTML.slice(0, 140) }))
+    .filter(({ path }) => !expected.includes(path)), expected);
+  assert.deepEqual(stray, [], `unexpected field paths:\n  ${stray.map((s) => `${s.path} on ${s.el}`).join('\n  ')}`);
+}
+
+/**
+ * Waits until `path` shows (or no longer shows) a hint of `rule`. When shown, the hint must be
+ * visible and sit in the same row as the field: the nearest `row` ancestor of the field contains it.
+ */
+export async function expectHint(page, path, rule, { present = true, row } = {}) {
+  try {
+    await waitForHint(page, path, rule, present);
+  } catch {
+    assert.fail(`${path}: expected ${present ? '' : 'no '}${rule} hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
+  }
+  if (!present) {
+    return;
+  }
+  const placement = await page.evaluate(({ path, rule, row }) => {
+    const target = document.querySelector(`[data-beian-field="${path}"]`);
+    const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+    const hint = ids.map((id) => document.getElementById(id)).find((h) => h?.getAttribute('data-beian-rule') === rule);
+    const box = hint.getBoundingClientRect();
+    const container = row ? target.closest(row) : target.parentElement;
+    return { visible: box.width > 0 && box.height > 0, near: !!container && container.contains(hint) };
+  }, { path, rule, row });
+  assert.ok(placement.visible, `${rule} hint of ${path} is not visible`);
+  assert.ok(placement.near, `${rule} hint of ${path} is not in the field's row (${row})`);
+}
+
+/**
+ * Types `bad` into `path` and expects its `rule` hint (placed per `options`, as in expectHint),
+ * then types `good` and expects the hint gone.
+ */
+export async function mistakeAndFix(page, path, rule, bad, good, options = {}) {
+  await retype(page, path, bad);
+  await expectHint(page, path, rule, options);
+  await retype(page, path, good);
+  await expectHint(page, path, rule, { present: false });
+}
+
+/** Ticks six service tags, expects app_service_types_max in `row`, unticks the sixth, expects it gone. */
+export async function sixServiceTags(page, row) {
+  const tags = field(page, 'app.service_types').locator('input[type=checkbox]');
+  for (let i = 0; i < 6; i++) await tags.nth(i).check();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
+  await tags.nth(5).uncheck();
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+}
+
+/**
+ * `person`'s emergency number typed equal to the mobile: person_emergency_same on the emergency
+ * field (in `row`) and no hint at all on the mobile; gone once the emergency number differs.
+ */
+export async function emergencySame(page, person, row, mobile = '13800138000', other = '13900139000') {
+  await retype(page, `${person}.mobile`, mobile);
+  await retype(page, `${person}.emergency_mobile`, mobile);
+  await expectHint(page, `${person}.emergency_mobile`, 'person_emergency_same', { row });
+  assert.deepEqual(await hintsOf(page, `${person}.mobile`), [], 'the mobile itself is fine');
+  await retype(page, `${person}.emergency_mobile`, other);
+  await expectHint(page, `${person}.emergency_mobile`, 'person_emergency_same', { present: false });
+}
