@@ -168,7 +168,7 @@ export async function hintsOf(page, path) {
     const target = document.querySelector(`[data-beian-field="${path}"]`);
     if (!target) return null;
     const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => document.getElementById(id)).filter(Boolean).map((h) => h.getAttribute('data-beian-rule'));
+    return ids.map((id) => document.getElementById(id)).filter((h) => h?.hasAttribute('data-beian-rule')).map((h) => h.getAttribute('data-beian-rule'));
   }, path);
 }
 

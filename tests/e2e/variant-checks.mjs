@@ -86,3 +86,12 @@ export async function emergencySame(page, person, row, mobile = '13800138000', o
   await retype(page, `${person}.emergency_mobile`, other);
   await expectHint(page, `${person}.emergency_mobile`, 'person_emergency_same', { present: false });
 }
+
+/** A validity end before its start: person_validity_invalid on the end date (in `row`), gone once it is later. */
+export async function validityReversed(page, person, row) {
+  await retype(page, `${person}.validity_start`, '2020-03-01');
+  await retype(page, `${person}.validity_end`, '2019-03-01');
+  await expectHint(page, `${person}.validity_end`, 'person_validity_invalid', { row });
+  await retype(page, `${person}.validity_end`, '2030-03-01');
+  await expectHint(page, `${person}.validity_end`, 'person_validity_invalid', { present: false });
+}

@@ -147,4 +147,10 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-grid': 'form-variant-grid.html',
   '/wxamp/beian/variant-iview': 'form-variant-iview.html',
   '/wxamp/beian/variant-antdv': 'form-variant-antdv.html',
+  // Re-skins after real UI libraries (tests/e2e/variants-libraries.test.mjs): Tencent TDesign with a
+  // section fetched 2.5 s late, Bootstrap 5 + layui with a rowspan table, an MUI React admin whose
+  // accordion sections mount on first expand.
+  '/wxamp/beian/variant-tdesign': 'form-variant-tdesign.html',
+  '/wxamp/beian/variant-bootstrap': 'form-variant-bootstrap.html',
+  '/wxamp/beian/variant-mui': 'form-variant-mui.html',
 });

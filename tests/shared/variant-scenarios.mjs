@@ -231,6 +231,151 @@ export const ANTDV_STEP3 = [
   ['textarea[name=appRemark]', 'app.remark'], // title="备注" only
 ];
 
+
+// Re-skins after real UI libraries, also written without looking at the discovery code
+// (tests/e2e/variants-libraries.test.mjs).
+
+// Tencent TDesign: t-form__item rows, label for= on some rows only (sometimes naming the form item,
+// not an element id), readonly t-select inputs, hidden native radios, hidden t-upload inputs.
+export const TDESIGN_FIELDS = [
+  ['input[name=province]', 'subject.province'], // 所在地区, for=region (no such id)
+  ['input[name=city]', 'subject.city'],
+  ['input[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // 主办单位性质, t-radio-button (display:none)
+  ['input[name=certType]', 'subject.certificate_type'], // 主办单位证件类型, readonly t-select
+  ['input[name=certNo]', 'subject.certificate_number'], // 主办单位证件号码, for=certNo
+  ['input[name=orgName]', 'subject.name'], // 主办单位名称, for=orgName but the input has no id
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // no for=
+  ['input[name=licence]', 'materials.uploads'], // 上传证件, <input type=file hidden>
+  ['input[name=address]', 'subject.address'], // 通讯地址, for=address + t-input__tips
+  ['textarea[name=remark]', 'subject.remark'], // 备注, t-textarea
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // 服务内容类型: check tags + a search box
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // 互联网信息服务前置审批, t-checkbox-group
+  ['textarea[name=appRemark]', 'app.remark'], // 小程序备注
+  ['#reuse-switch', 'app_principal.reuse_subject_principal'], // 复用主体负责人信息, a div role=switch
+  ['input[name=letter]', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['input[name=other]', 'materials.uploads'], // 其他附件
+];
+// The 主体负责人信息 card, fetched 2.5 s after load.
+export const TDESIGN_LATE_FIELDS = [
+  ['input[name=spCertType]', 'subject_principal.certificate_type'],
+  ['input[name=spFront]', 'materials.uploads'],
+  ['input[name=spBack]', 'materials.uploads'],
+  ['input[name=spName]', 'subject_principal.name'], // 负责人姓名, for= + id
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 负责人证件号码
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // t-date-range-picker, for=spValidity (no such id)
+  ['input[name=spTo]', 'subject_principal.validity_end'],
+  ['input[name=spLong]', 'subject_principal.validity_end'], // 长期有效
+  ['input[name=spMobile]', 'subject_principal.mobile'], // 手机号码
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // 应急联系人手机号
+  ['input[name=spEmail]', 'subject_principal.email'], // 电子邮箱, for=email (no such id)
+  ['input[name=spLegal][value="1"]', 'subject_principal.is_legal_representative'], // 是否为法定代表人
+];
+// Rendered when the 复用 switch is turned off.
+export const TDESIGN_MANUAL_FIELDS = [
+  ['input[name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apName]', 'app_principal.name'], // 姓名
+  ['input[name=apNumber]', 'app_principal.certificate_number'], // 身份证号码
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'], // 手机号
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'], // 应急手机号
+  ['input[name=apEmail]', 'app_principal.email'], // 邮箱
+];
+
+// Bootstrap 5 + layui: form-floating (input first, label after, with and without for=),
+// input-group-text prefixes as labels, layui-form-label with <br>, a rowspan table cell.
+export const BOOTSTRAP_FIELDS = [
+  ['select[name=province]', 'subject.province'], // layui-form-label 所在地区, lay-ignore selects
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // 主办者性质
+  ['select[name=certType]', 'subject.certificate_type'], // form-floating select, for=
+  ['input[name=orgName]', 'subject.name'], // form-floating 单位名称, for=
+  ['input[name=orgNumber]', 'subject.certificate_number'], // 主办单位<br>证件号码
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // form-floating, no for=
+  ['input[name=licence]', 'materials.uploads'], // 营业执照扫描件, hidden layui-upload-file
+  ['input[name=orgAddress]', 'subject.address'], // input-group-text 通讯地址
+  ['textarea[name=orgRemark]', 'subject.remark'], // form-floating textarea 备注（选填）
+  ['select[name=spCertType]', 'subject_principal.certificate_type'], // <th>证件类型
+  ['input[name=spName]', 'subject_principal.name'], // 2nd pair of the row
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 身份证号码
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // <th rowspan=2>证件有效期 + 起
+  ['input[name=spTo]', 'subject_principal.validity_end'], // next <tr>, + 止
+  ['input[name=spLong]', 'subject_principal.validity_end'], // 长期
+  ['input[name=spMobile]', 'subject_principal.mobile'], // input-group-text 手机号码 under <th>联系方式
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // input-group-text 应急手机号
+  ['input[name=spEmail]', 'subject_principal.email'], // form-floating type=email
+  ['input[name=spLegal][value=是]', 'subject_principal.is_legal_representative'], // 法定代表人
+  ['input[name=appid]', 'app.appid'], // input-group-text AppID
+  ['input[name=appName]', 'app.name'], // form-floating, no for=
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // 服务内容标识
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // btn-check toggle buttons
+  ['textarea[name=appRemark]', 'app.remark'], // form-floating 备注（必填）, no for=
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // 负责人信息
+  ['input[name=letter]', 'materials.commitment_letter'], // 互联网信息<br>服务承诺书
+  ['input[name=sealed]', 'materials.commitment_letter'],
+];
+// In the Bootstrap collapse opened by 手动填写: input-group-text labels only.
+export const BOOTSTRAP_MANUAL_FIELDS = [
+  ['input[name=apName]', 'app_principal.name'], // 姓名
+  ['input[name=apNumber]', 'app_principal.certificate_number'], // 身份证号
+  ['input[name=apMobile]', 'app_principal.mobile'], // 手机号码
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'], // 应急联系方式
+  ['input[name=apEmail]', 'app_principal.email'], // 邮箱地址
+];
+
+// A React admin with MUI: floating InputLabel before the input, the label again in the outline's
+// <legend>, helper texts, accordion sections mounted on first expand.
+export const MUI_SUBJECT_FIELDS = [
+  ['input[name=province]', 'subject.province'], // Autocomplete 省份 (role=combobox input)
+  ['input[name=city]', 'subject.city'],
+  ['input[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // FormLabel + RadioGroup aria-labelledby
+  ['select[name=certType]', 'subject.certificate_type'], // NativeSelect
+  ['input[name=certNo]', 'subject.certificate_number'], // 证件号码 + helper 统一社会信用代码，18位
+  ['input[name=orgName]', 'subject.name'], // 企业名称, value restored programmatically
+  ['input[name=orgRegAddress]', 'subject.certificate_address'],
+  ['input[name=orgAddress]', 'subject.address'], // value restored programmatically
+  ['textarea[name=orgRemark]', 'subject.remark'], // multiline + hidden shadow textarea
+];
+export const MUI_PRINCIPAL_FIELDS = [
+  ['.MuiSelect-root:has(input[name=spCertType]) [role=combobox]', 'subject_principal.certificate_type'], // MUI Select
+  ['input[name=spName]', 'subject_principal.name'],
+  ['input[name=spNumber]', 'subject_principal.certificate_number'],
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // 开始日期 under a 证件有效期 caption
+  ['input[name=spTo]', 'subject_principal.validity_end'], // 结束日期
+  ['input[name=spLong]', 'subject_principal.validity_end'], // 长期
+  ['input[name=spMobile]', 'subject_principal.mobile'],
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // helper names 负责人手机号
+  ['input[name=spEmail]', 'subject_principal.email'],
+  ['input[name=spLegal]', 'subject_principal.is_legal_representative'], // Switch 是否为法定代表人
+];
+export const MUI_APP_FIELDS = [
+  ['input[name=appid]', 'app.appid'], // value set programmatically
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // <fieldset><legend>服务内容类型
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'],
+  ['textarea[name=appRemark]', 'app.remark'], // multiline + hidden shadow textarea
+];
+export const MUI_APP_PRINCIPAL_FIELDS = [
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // 信息来源
+];
+// Rendered by 手动填写.
+export const MUI_MANUAL_FIELDS = [
+  ['.MuiSelect-root:has(input[name=apCertType]) [role=combobox]', 'app_principal.certificate_type'],
+  ['input[name=apName]', 'app_principal.name'],
+  ['input[name=apNumber]', 'app_principal.certificate_number'],
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apLong]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'],
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'],
+  ['input[name=apEmail]', 'app_principal.email'],
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },
@@ -239,4 +384,6 @@ export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-aria', fields: ARIA_FIELDS },
   { route: '/wxamp/beian/variant-grid', fields: [...GRID_FIELDS, ...GRID_LATE_FIELDS] },
   { route: '/wxamp/beian/variant-iview', fields: [...IVIEW_FIELDS, ...IVIEW_RIGHT_FIELDS] },
+  { route: '/wxamp/beian/variant-tdesign', fields: [...TDESIGN_FIELDS, ...TDESIGN_LATE_FIELDS] },
+  { route: '/wxamp/beian/variant-bootstrap', fields: BOOTSTRAP_FIELDS },
 ];

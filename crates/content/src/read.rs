@@ -93,6 +93,15 @@ fn read_field(field: &Field, known: &KnownUploads) -> FieldValue {
                 pairs.push((path.into(), Value::Flag(yes || !no && !text.contains("手动"))));
             }
         }
+        Kind::Toggle => {
+            if let Some(el) = field.controls.first() {
+                let on = match el.dyn_ref::<HtmlInputElement>() {
+                    Some(i) => i.checked(),
+                    None => el.get_attribute("aria-checked").as_deref() == Some("true"),
+                };
+                pairs.push((path.into(), Value::Flag(on)));
+            }
+        }
         Kind::List => {
             let chosen = checked(field).map(option_text).collect();
             pairs.push((path.into(), Value::List(chosen)));

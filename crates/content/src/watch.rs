@@ -113,7 +113,8 @@ fn observe(doc: &web_sys::Document) -> Result<(), JsValue> {
     init.set_subtree(true);
     init.set_character_data(true);
     init.set_attributes(true);
-    init.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"style".into(), &"hidden".into()));
+    // aria-checked: a switch (`role=switch`) may change nothing else when toggled.
+    init.set_attribute_filter(&js_sys::Array::of4(&"class".into(), &"style".into(), &"hidden".into(), &"aria-checked".into()));
     let root = doc.document_element().ok_or("no root")?;
     observer.observe_with_options(&root, &init)
 }

@@ -247,6 +247,12 @@ mod tests {
         assert_eq!(match_label("营业执照扫描件"), Some(Concept::CertificateUpload));
         // …but the document type alone is a 证件类型 option, never a row label.
         assert_eq!(match_label("身份证"), None);
+        // A narrow layui label column: the yes/no question in a word (form-variant-bootstrap.html);
+        // the legal person's own fields keep their longer labels.
+        assert_eq!(match_label("法定代表人"), Some(Concept::IsLegalRepresentative));
+        assert_eq!(match_label("是否法人"), Some(Concept::IsLegalRepresentative));
+        assert_eq!(match_label("法定代表人姓名"), Some(Concept::LegalPersonName));
+        assert_eq!(match_label("法定代表人身份证号码"), Some(Concept::LegalPersonNumber));
     }
 
     /// A heading just before an unlabelled row must not name its field. (The materials headings

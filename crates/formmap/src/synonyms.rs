@@ -134,9 +134,17 @@ pub const LABELS: &[(Concept, &[&str])] = &[
         ],
     ),
     (Concept::Email, &["邮箱", "电子邮箱", "邮箱地址", "电子邮件", "联系邮箱", "Email", "E-mail", "邮件地址", "电子邮件地址"]),
-    (Concept::IsLegalRepresentative, &["是否为法定代表人", "是否法定代表人", "负责人是否为法定代表人"]),
-    (Concept::LegalPersonName, &["法定代表人姓名", "法人姓名"]),
-    (Concept::LegalPersonNumber, &["法定代表人证件号码", "法定代表人证件号", "法人证件号码"]),
+    (
+        Concept::IsLegalRepresentative,
+        // 法定代表人 alone: a yes/no row in a narrow label column (layui); as a text box's label it
+        // names nothing of ours (the legal person's name and number have their own labels).
+        &["是否为法定代表人", "是否法定代表人", "负责人是否为法定代表人", "法定代表人", "是否法人", "是否为法人", "是否法人代表", "是否为法人代表"],
+    ),
+    (Concept::LegalPersonName, &["法定代表人姓名", "法人姓名", "法人代表姓名"]),
+    (
+        Concept::LegalPersonNumber,
+        &["法定代表人证件号码", "法定代表人证件号", "法人证件号码", "法定代表人身份证号码", "法定代表人身份证号", "法人身份证号码", "法人身份证号"],
+    ),
     (Concept::AppId, &["AppID", "小程序ID", "APPID", "小程序AppID"]),
     (Concept::AppName, &["小程序名称"]),
     (Concept::ServiceTypes, &["服务内容标识", "服务内容类型", "服务类目", "服务内容", "服务类型", "服务内容类别"]),

@@ -15,7 +15,11 @@
 //! same level names that field, unless the label names a row of several controls (地区, 有效期).
 //! Label texts are matched whole, then without their helper text (`<small>`, tooltips).
 //! Radio and checkbox inputs skip their own `<label>` (that is the option's text, 企业 or 长期, not the
-//! field's); a radio group without any label is still the 复用/手动填写 switch when its options say so.
+//! field's); radios whose options say 复用/手动填写 are that switch whatever their row is called. A
+//! switch (`role=switch`) or a checkbox whose own text is the question (是否为法定代表人) is a
+//! yes/no toggle. A label cell with `rowspan` labels the controls of every row it spans. A hidden
+//! copy of a shown control (same path) is dropped; hidden fields of their own keep their path and
+//! read as absent.
 //!
 //! The section ([`sections`]) is the nearest preceding section heading (any element whose whole text
 //! is one, numbered or not: a `<caption>`, `<th>`, divider, card title or plain `<p>` included), because
@@ -50,7 +54,7 @@ const MAX_LABEL_BLOCK_CHARS: usize = 200;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
 /// What a field's controls hold, i.e. how to read them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -62,6 +66,9 @@ pub enum Kind {
     Choice,
     /// A radio group answering yes/no (是否为法定代表人, 复用/手动填写).
     Flag,
+    /// One switch or checkbox answering yes/no by being on (`role=switch`, a checkbox labelled
+    /// 是否为法定代表人): on is yes, off is no.
+    Toggle,
     /// A checkbox group: the chosen options' texts (服务内容标识).
     List,
     /// The 前置审批项 checkbox group, each item with its 审批号 and document.
@@ -138,14 +145,23 @@ pub fn scan(doc: &Document) -> Scan {
         let input = el.dyn_ref::<HtmlInputElement>();
         let input_type = input.map(|i| i.type_().to_ascii_lowercase());
         let is_tag = |t: &str| el.tag_name().eq_ignore_ascii_case(t);
-        let is_custom_select = input.is_none() && !is_tag("textarea") && !is_tag("select");
+        let is_switch = el.get_attribute("role").is_some_and(|r| r.eq_ignore_ascii_case("switch"));
+        let is_custom_select = input.is_none() && !is_tag("textarea") && !is_tag("select") && !is_switch;
         let kind_class: u8 = match input_type.as_deref() {
             Some("hidden" | "submit" | "button" | "image" | "reset") => continue,
+            _ if is_switch => 4,
             Some("radio") => 1,
+            // A checkbox whose own text is the question (MUI's 是否为法定代表人 switch) is a toggle.
+            Some("checkbox") if is_question(&option_text(&el)) => 4,
             Some("checkbox") => 2,
             Some("file") => 3,
             _ => 0,
         };
+        // A copy no one can see or reach (MUI's shadow textarea that measures the real one, a
+        // select's hidden native input): the visible control is the field.
+        if kind_class == 0 && el.get_attribute("aria-hidden").as_deref() == Some("true") && el.get_attribute("tabindex").as_deref() == Some("-1") {
+            continue;
+        }
         if is_custom_select {
             custom_selects.push(el.clone());
         }
@@ -200,6 +216,12 @@ pub fn scan(doc: &Document) -> Scan {
                 Concept::IsLegalRepresentative => (Kind::Flag, field_path(effective_section, label.concept, 0)),
                 _ => continue,
             },
+            4 => match label.concept {
+                Concept::IsLegalRepresentative | Concept::ReusePrincipal => {
+                    (Kind::Toggle, field_path(effective_section, label.concept, 0))
+                }
+                _ => continue,
+            },
             3 => {
                 let concept = upload_concept(&el).unwrap_or(label.concept);
                 let slot = upload_slot(effective_section, concept);
@@ -235,13 +257,15 @@ pub fn scan(doc: &Document) -> Scan {
                 continue;
             }
         }
+        let labelled_option = grouped || kind == Kind::Toggle;
         let cell = label.row.as_ref().and_then(|row| child_of_row(&el, row)).and_then(|cell| {
             // In a flat row (label and controls side by side) the "cell" is the control itself or
-            // one option's <label>: hints never go inside those; a group's go at the row's end.
-            let own = cell == el || (grouped && cell.tag_name().eq_ignore_ascii_case("label"));
+            // one option's <label>: hints never go inside those (a click there would toggle it);
+            // a group's go at the row's end.
+            let own = cell == el || (labelled_option && cell.tag_name().eq_ignore_ascii_case("label"));
             if !own {
                 Some(cell)
-            } else if grouped {
+            } else if labelled_option {
                 label.row.clone()
             } else {
                 None
@@ -261,6 +285,11 @@ pub fn scan(doc: &Document) -> Scan {
     for f in &mut fields {
         f.visible = is_field_visible(f);
     }
+    // A hidden control with the path of a shown one is a copy (a responsive layout's other
+    // version, a measuring shadow): only the shown one is the field. Hidden fields of their own
+    // (a collapsed 手动填写 block, a wizard's other steps) keep their path and read as absent.
+    let shown: Vec<(&'static str, Kind)> = fields.iter().filter(|f| f.visible).map(|f| (f.path, f.kind)).collect();
+    fields.retain(|f| f.visible || !shown.contains(&(f.path, f.kind)));
     // Sections named only by a container's aria-label count as shown: the form is the form.
     Scan { fields, sections: headings.len() + containers.len() }
 }
@@ -403,6 +432,13 @@ fn shown_placeholder(text: &str) -> String {
 }
 
 fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> Option<Label> {
+    // Options saying 复用主体负责人信息 / 手动填写 are that switch, whatever the row is called
+    // (负责人信息, 填写方式 …).
+    if kind_class == 1 {
+        if let Some(label) = switch_label(el) {
+            return Some(label);
+        }
+    }
     let option_like = kind_class == 1 || kind_class == 2;
     if !option_like {
         if let Some(label) = explicit_label(el, labels_for) {
@@ -418,13 +454,7 @@ fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> 
     if let Some((concept, text)) = placeholder {
         return Some(Label::in_row(concept, text, None));
     }
-    if let Some(label) = label_after(el, option_like) {
-        return Some(label);
-    }
-    if kind_class == 1 {
-        return switch_label(el);
-    }
-    None
+    label_after(el, option_like)
 }
 
 /// The elements `el`'s `aria-labelledby` names, in order, without `el` itself (a control may list
@@ -522,6 +552,11 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
             }
             return Before::Found(Label::in_row(concept, text, node.parent_element()));
         }
+        if !crossed_here && node.tag_name().eq_ignore_ascii_case("td") {
+            if let Some(label) = rowspan_label(&node) {
+                return Before::Found(label);
+            }
+        }
         crossed_below |= crossed_here;
         match node.parent_element() {
             Some(p) if !p.tag_name().eq_ignore_ascii_case("body") && !p.tag_name().eq_ignore_ascii_case("form") => node = p,
@@ -529,6 +564,30 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
         }
     }
     Before::Nothing
+}
+
+/// A label cell of an earlier table row spanning down to `cell`'s row (`<th rowspan="2">证件有效期`
+/// over a start-date row and an end-date row). Its row is the anchor, so the controls of all the
+/// rows it spans are told apart by position, like those of one row.
+fn rowspan_label(cell: &Element) -> Option<Label> {
+    const MAX_ROWS_SPANNED: u32 = 8;
+    let row = cell.parent_element()?;
+    let mut earlier = row.previous_element_sibling();
+    for distance in 1..MAX_ROWS_SPANNED {
+        let r = earlier?;
+        let mut next = r.first_element_child();
+        while let Some(c) = next {
+            next = c.next_element_sibling();
+            let spans = c.get_attribute("rowspan").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
+            if spans > distance && !holds_control(&c) {
+                if let Some((concept, text)) = label_concept(&c) {
+                    return Some(Label { concept, text, row: Some(row), anchor: Some(r) });
+                }
+            }
+        }
+        earlier = r.previous_element_sibling();
+    }
+    None
 }
 
 /// Structural, after the control: a following sibling shown before it (CSS `order`, `row-reverse`),
@@ -626,8 +685,34 @@ fn switch_label(el: &Element) -> Option<Label> {
         .closest("[role=\"radiogroup\"], [class*=\"radio-group\"], [class*=\"RadioGroup\"]")
         .ok()
         .flatten()
+        .or_else(|| radio_group(el))
         .or_else(|| el.closest("label").ok().flatten().and_then(|l| l.parent_element()))?;
     Some(Label::in_row(Concept::ReusePrincipal, "复用主体负责人信息".into(), group.parent_element()))
+}
+
+/// The nearest ancestor of a radio that holds another radio of the same `name`: its group.
+fn radio_group(el: &Element) -> Option<Element> {
+    let name = el.get_attribute("name").filter(|n| !n.is_empty())?;
+    let mut node = el.parent_element();
+    for _ in 0..MAX_LABEL_DEPTH {
+        let n = node?;
+        if let Ok(radios) = n.query_selector_all("input[type=\"radio\"]") {
+            let same = (0..radios.length())
+                .filter_map(|i| radios.item(i).and_then(|r| r.dyn_into::<Element>().ok()))
+                .filter(|r| r.get_attribute("name").as_deref() == Some(name.as_str()))
+                .count();
+            if same >= 2 {
+                return Some(n);
+            }
+        }
+        node = n.parent_element();
+    }
+    None
+}
+
+/// Whether an option's own text asks a yes/no question of ours (是否为法定代表人, 复用主体负责人信息).
+fn is_question(text: &str) -> bool {
+    matches!(match_label(text), Some(Concept::IsLegalRepresentative | Concept::ReusePrincipal))
 }
 
 /// For `<label for>`: the row is the label's parent when it also holds the control.
