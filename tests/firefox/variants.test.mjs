@@ -1,9 +1,9 @@
 // Field discovery in Firefox on the form variants with other markup whose fields are all on the
 // page without clicks (VARIANT_DISCOVERY: table, Element-UI, <dl>/antd with a late section,
-// aria-label sections, the grid and iView re-skins, TDesign, Bootstrap + layui): every control
-// carries the same data-beian-field path as in Chromium (tests/e2e/variants*.test.mjs, which also
-// exercise the clicks, wizards and accordions), and a typed mistake gives its hint, which goes
-// when fixed.
+// aria-label sections, the grid and iView re-skins, TDesign, Bootstrap + layui, side-by-side
+// columns, implicit labels): every control carries the same data-beian-field path as in Chromium
+// (tests/e2e/variants*.test.mjs, which also exercise the clicks, wizards and accordions), and a
+// typed mistake gives its hint, which goes when fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';

@@ -154,3 +154,13 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-bootstrap': 'form-variant-bootstrap.html',
   '/wxamp/beian/variant-mui': 'form-variant-mui.html',
 });
+
+// Layouts written blind (tests/e2e/variants-layouts.test.mjs): person matrices and numbered key |
+// value tables in steps that replace the whole <form>, side-by-side 负责人 columns cloned from a
+// <template> 1.5 s late inside <fieldset> sections, implicit <label>s with weui-desktop dropdowns
+// and a Vue-like v-if 小程序负责人 block.
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-matrix': 'form-variant-matrix.html',
+  '/wxamp/beian/variant-columns': 'form-variant-columns.html',
+  '/wxamp/beian/variant-implicit': 'form-variant-implicit.html',
+});

@@ -376,6 +376,154 @@ export const MUI_MANUAL_FIELDS = [
   ['input[name=apEmail]', 'app_principal.email'],
 ];
 
+// Layouts written blind (tests/e2e/variants-layouts.test.mjs): tables in other shapes, side-by-side
+// sections, implicit labels and late content.
+
+// An in-house admin of tables whose steps each build a new <form> that replaces the previous one.
+// Step 1: a key | value table whose key cells are numbered (1. …), hold <br> and <sup>*</sup>.
+export const MATRIX_STEP1_FIELDS = [
+  ['select[name=province]', 'subject.province'], // 1. 主办单位<br>所在地区<sup>*</sup>
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // 2. 主办者性质
+  ['select[name=certType]', 'subject.certificate_type'], // 3. 主办单位<br>证件类型
+  ['input[name=certNo]', 'subject.certificate_number'], // 4. 统一社会信用<br>代码
+  ['input[name=orgName]', 'subject.name'], // 5. 企业名称
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 6. 证件住所
+  ['input[name=licence]', 'materials.uploads'], // 7. 营业执照<br>扫描件
+  ['input[name=orgAddress]', 'subject.address'], // 8. 通讯地址 + tip naming 省市区
+  ['textarea[name=orgRemark]', 'subject.remark'], // 9. 备注, placeholder 选填
+];
+// Step 2: a person matrix (header row of <th> column names; one row per person, the row's first
+// cell names the person), a second matrix for 证件类型 / 有效期 under a <thead>, and key | value
+// tables numbered (1) … and ① ….
+export const MATRIX_STEP2_FIELDS = [
+  ['input[name=spName]', 'subject_principal.name'], // column 姓名, row 主体负责人
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // column 证件号码
+  ['input[name=spMobile]', 'subject_principal.mobile'], // column 手机号码
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // column 应急联系方式
+  ['input[name=spEmail]', 'subject_principal.email'], // column 电子邮箱
+  ['input[name=apName]', 'app_principal.name'], // row 小程序负责人
+  ['input[name=apNumber]', 'app_principal.certificate_number'],
+  ['input[name=apMobile]', 'app_principal.mobile'],
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'],
+  ['input[name=apEmail]', 'app_principal.email'],
+  ['select[name=spCertType]', 'subject_principal.certificate_type'], // <thead> column 证件类型
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // 证件有效期（起）
+  ['input[name=spTo]', 'subject_principal.validity_end'], // 证件有效期（止）
+  ['input[name=spLong]', 'subject_principal.validity_end'], // 长期
+  ['select[name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apLong]', 'app_principal.validity_end'],
+  ['input[name=appid]', 'app.appid'], // (1) AppID
+  ['input[name=appName]', 'app.name'], // (2) 小程序<br>名称
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // (3) 服务内容<br>类型<sup>*</sup>
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // (4) 前置审批项
+  ['textarea[name=appRemark]', 'app.remark'], // (5) 备注
+  ['input[name=letter]', 'materials.commitment_letter'], // ① 互联网信息服务<br>承诺书
+  ['input[name=sealed]', 'materials.commitment_letter'],
+  ['input[name=other]', 'materials.uploads'], // ② 其他附件
+];
+
+// <fieldset>/<legend> sections (and <fieldset class=fm-row> groups), <span> row labels.
+export const COLUMNS_FIELDS = [
+  ['select[name=province]', 'subject.province'], // 所属地区
+  ['select[name=city]', 'subject.city'],
+  ['select[name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // <legend>主办单位性质
+  ['select[name=certType]', 'subject.certificate_type'], // 主办单位证件类型
+  ['input[name=certNo]', 'subject.certificate_number'], // 主办单位证件号码
+  ['input[name=orgName]', 'subject.name'], // 主办单位名称
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 证件住所
+  ['input[name=orgAddress]', 'subject.address'], // 通信地址
+  ['input[name=licence]', 'materials.uploads'], // 上传证件
+  ['textarea[name=orgRemark]', 'subject.remark'], // 备注 (in <legend>主办单位信息)
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'], // <legend>服务内容类型
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // <legend>前置审批
+  ['textarea[name=appRemark]', 'app.remark'], // 备注 (in <legend>小程序信息)
+  ['input[name=letter]', 'materials.commitment_letter'],
+  ['input[name=sealed]', 'materials.commitment_letter'],
+  ['input[name=other]', 'materials.uploads'],
+];
+// Cloned from a <template> 1.5 s after load: two flex columns side by side, each headed by its
+// <h3> title, with the same row labels in both.
+export const COLUMNS_LATE_FIELDS = [
+  ['select[name=spCertType]', 'subject_principal.certificate_type'],
+  ['input[name=spFront]', 'materials.uploads'], // 证件照片
+  ['input[name=spBack]', 'materials.uploads'],
+  ['input[name=spName]', 'subject_principal.name'],
+  ['input[name=spNumber]', 'subject_principal.certificate_number'],
+  ['input[name=spFrom]', 'subject_principal.validity_start'],
+  ['input[name=spTo]', 'subject_principal.validity_end'],
+  ['input[name=spLong]', 'subject_principal.validity_end'],
+  ['input[name=spMobile]', 'subject_principal.mobile'],
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'],
+  ['input[name=spEmail]', 'subject_principal.email'],
+  ['input[name=spLegal][value="1"]', 'subject_principal.is_legal_representative'],
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // <legend>填写方式
+  ['select[name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apFront]', 'materials.uploads'],
+  ['input[name=apBack]', 'materials.uploads'],
+  ['input[name=apName]', 'app_principal.name'],
+  ['input[name=apNumber]', 'app_principal.certificate_number'],
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apLong]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'],
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'],
+  ['input[name=apEmail]', 'app_principal.email'],
+];
+
+// Implicit labels (<label>text <input></label>, text before or after the control), (选填)/(必填)/
+// （非必填）, E-mail / Email, "label:<em>*</em>" row labels, weui-desktop div dropdowns.
+export const IMPLICIT_FIELDS = [
+  ['.weui-desktop-form__dropdown[data-name=province]', 'subject.province'], // 省/市/区:<em>*</em>
+  ['.weui-desktop-form__dropdown[data-name=city]', 'subject.city'],
+  ['.weui-desktop-form__dropdown[data-name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // 主办者性质:<em>*</em>
+  ['.weui-desktop-form__dropdown[data-name=certType]', 'subject.certificate_type'], // 证件类型:<em>*</em>
+  ['input[name=orgNo]', 'subject.certificate_number'], // <label>证件号码(必填) <input>
+  ['input[name=orgName]', 'subject.name'], // <label>企业名称:<em>*</em> <input>
+  ['input[name=orgRegAddress]', 'subject.certificate_address'],
+  ['input[name=licence]', 'materials.uploads'], // <label><input type=file> 上传营业执照
+  ['input[name=orgAddress]', 'subject.address'], // floating label after the input
+  ['textarea[name=orgRemark]', 'subject.remark'], // 备注(选填)
+  ['.weui-desktop-form__dropdown[data-name=spCertType]', 'subject_principal.certificate_type'],
+  ['input[name=spName]', 'subject_principal.name'],
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 证件号码（必填）
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // 证件有效期: + <label>自 <input>
+  ['input[name=spTo]', 'subject_principal.validity_end'], // <label>至 <input>
+  ['input[name=spLong]', 'subject_principal.validity_end'],
+  ['input[name=spMobile]', 'subject_principal.mobile'],
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'],
+  ['input[name=spEmail]', 'subject_principal.email'], // <label>E-mail: <em>*</em> <input type=email>
+  ['input[name=spLegal][value=是]', 'subject_principal.is_legal_representative'],
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'],
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'],
+  ['textarea[name=appRemark]', 'app.remark'], // <label>备注（必填） <textarea>
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // 信息来源:
+  ['input[name=letter]', 'materials.commitment_letter'], // row 互联网信息服务承诺书:<em>*</em>, <label><input type=file> 上传
+  ['input[name=sealed]', 'materials.commitment_letter'],
+  ['input[name=other]', 'materials.uploads'], // <label>其他附件（非必填） <input type=file>
+];
+// Created (Vue-like v-if) each time 手动填写 is chosen, destroyed by 复用; values come back through
+// the value property.
+export const IMPLICIT_MANUAL_FIELDS = [
+  ['.weui-desktop-form__dropdown[data-name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apName]', 'app_principal.name'], // floating label 姓名 after the input
+  ['input[name=apNumber]', 'app_principal.certificate_number'], // 身份证号
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'], // 手机号
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'], // 应急手机号
+  ['input[name=apEmail]', 'app_principal.email'], // <label>Email <em>*</em> <input>
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },
@@ -386,4 +534,6 @@ export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-iview', fields: [...IVIEW_FIELDS, ...IVIEW_RIGHT_FIELDS] },
   { route: '/wxamp/beian/variant-tdesign', fields: [...TDESIGN_FIELDS, ...TDESIGN_LATE_FIELDS] },
   { route: '/wxamp/beian/variant-bootstrap', fields: BOOTSTRAP_FIELDS },
+  { route: '/wxamp/beian/variant-columns', fields: [...COLUMNS_FIELDS, ...COLUMNS_LATE_FIELDS] },
+  { route: '/wxamp/beian/variant-implicit', fields: IMPLICIT_FIELDS },
 ];

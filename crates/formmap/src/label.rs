@@ -253,6 +253,8 @@ mod tests {
         assert_eq!(match_label("是否法人"), Some(Concept::IsLegalRepresentative));
         assert_eq!(match_label("法定代表人姓名"), Some(Concept::LegalPersonName));
         assert_eq!(match_label("法定代表人身份证号码"), Some(Concept::LegalPersonNumber));
+        // form.md writes the region row with slashes (form-variant-implicit.html).
+        assert_eq!(match_label("省/市/区:*"), Some(Concept::Region));
     }
 
     /// A heading just before an unlabelled row must not name its field. (The materials headings

@@ -17,7 +17,8 @@
 //! Radio and checkbox inputs skip their own `<label>` (that is the option's text, 企业 or 长期, not the
 //! field's); radios whose options say 复用/手动填写 are that switch whatever their row is called. A
 //! switch (`role=switch`) or a checkbox whose own text is the question (是否为法定代表人) is a
-//! yes/no toggle. A label cell with `rowspan` labels the controls of every row it spans. A hidden
+//! yes/no toggle. A label cell with `rowspan` labels the controls of every row it spans; in a table
+//! with one record per row the column header labels the cells under it. A hidden
 //! copy of a shown control (same path) is dropped; hidden fields of their own keep their path and
 //! read as absent.
 //!
@@ -521,8 +522,9 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
                 break;
             }
             sib = s.previous_element_sibling();
-            // Our hints and the page's help texts and icons between label and control do not count.
-            if dom::is_ours(&s) || dom::is_annotation(&s) {
+            // Our hints and the page's help texts and icons between label and control do not count,
+            // nor does a table's header row (its text runs every column name together).
+            if dom::is_ours(&s) || dom::is_annotation(&s) || is_header_row(&s) || s.tag_name().eq_ignore_ascii_case("thead") {
                 continue;
             }
             seen += 1;
@@ -552,8 +554,9 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
             }
             return Before::Found(Label::in_row(concept, text, node.parent_element()));
         }
-        if !crossed_here && node.tag_name().eq_ignore_ascii_case("td") {
-            if let Some(label) = rowspan_label(&node) {
+        if node.tag_name().eq_ignore_ascii_case("td") {
+            let spanned = if crossed_here { None } else { rowspan_label(&node) };
+            if let Some(label) = spanned.or_else(|| column_header(&node)) {
                 return Before::Found(label);
             }
         }
@@ -588,6 +591,66 @@ fn rowspan_label(cell: &Element) -> Option<Label> {
         earlier = r.previous_element_sibling();
     }
     None
+}
+
+/// The column header of a table cell, for tables with one record per row (姓名 | 证件号码 | 手机号码
+/// over a row per person): the header row's cell over the cell's column. The row holding the cell
+/// is the anchor, so the controls under one header (证件有效期 over start and end) are told apart per
+/// row.
+fn column_header(cell: &Element) -> Option<Label> {
+    const MAX_ROWS_UP: usize = 20;
+    let row = cell.parent_element()?;
+    let mut column = 0;
+    let mut before = cell.previous_element_sibling();
+    while let Some(c) = before {
+        column += column_span(&c);
+        before = c.previous_element_sibling();
+    }
+    let table = row.closest("table").ok().flatten()?;
+    let mut header = table.query_selector(":scope > thead > tr").ok().flatten();
+    if header.is_none() {
+        let mut earlier = row.previous_element_sibling();
+        for _ in 0..MAX_ROWS_UP {
+            let Some(r) = earlier else { break };
+            if is_header_row(&r) {
+                header = Some(r);
+                break;
+            }
+            earlier = r.previous_element_sibling();
+        }
+    }
+    let header = header.filter(|h| *h != row)?;
+    let mut at = 0;
+    let mut next = header.first_element_child();
+    while let Some(h) = next {
+        let span = column_span(&h);
+        if column < at + span {
+            let (concept, text) = label_concept(&h)?;
+            return Some(Label { concept, text, row: Some(row.clone()), anchor: Some(row) });
+        }
+        at += span;
+        next = h.next_element_sibling();
+    }
+    None
+}
+
+/// A table row of two or more `<th>` cells and nothing else: column names, not a label.
+fn is_header_row(el: &Element) -> bool {
+    if !el.tag_name().eq_ignore_ascii_case("tr") || el.child_element_count() < 2 {
+        return false;
+    }
+    let mut next = el.first_element_child();
+    while let Some(c) = next {
+        if !c.tag_name().eq_ignore_ascii_case("th") {
+            return false;
+        }
+        next = c.next_element_sibling();
+    }
+    true
+}
+
+fn column_span(cell: &Element) -> u32 {
+    cell.get_attribute("colspan").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, 1000)
 }
 
 /// Structural, after the control: a following sibling shown before it (CSS `order`, `row-reverse`),
