@@ -252,6 +252,21 @@ test('a non-filing page gets nothing: no attribute, no hint, no wasm fetched', a
   await page.close();
 });
 
+test('a form in a same-origin iframe of the admin shell is checked in that frame; the shell gets nothing', async () => {
+  const { page, state } = await openFixture(browser.context, '/wxamp/home/shell', { expectNothing: true });
+  assert.equal(state, null, 'the shell is not a form');
+  const frame = page.frames().find((f) => f.url().endsWith('/wxamp/beian/enterprise'));
+  assert.ok(frame, 'the form frame loaded');
+  await frame.waitForFunction(() => document.documentElement.getAttribute('data-beian') === 'ready', null, { timeout: 15_000 });
+  const number = frame.locator('[data-beian-field="subject.certificate_number"]');
+  await number.fill('110108123456789');
+  await frame.locator('[data-beian-rule="subject_registration_number"]').waitFor({ timeout: 5000 });
+  await number.fill('91110000600037341L');
+  await frame.locator('[data-beian-rule="subject_registration_number"]').waitFor({ state: 'detached', timeout: 5000 });
+  assert.equal(await page.locator('[data-beian-rule], [data-beian-summary], [data-beian-field]').count(), 0, 'nothing in the shell');
+  await page.close();
+});
+
 test('the loader keeps looking on a page that never stops changing, and a route change looks at once', async () => {
   const { page, state } = await openFixture(browser.context, '/s/article', { expectNothing: true, settleMs: 200 });
   assert.equal(state, null);

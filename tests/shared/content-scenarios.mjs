@@ -18,6 +18,7 @@ export const CONTENT_ROUTES = {
   '/wxamp/beian/personal': 'form-personal.html',
   '/wxamp/beian/delayed': 'form-delayed.html',
   '/s/article': 'other-article.html',
+  '/wxamp/home/shell': 'shell-frame.html', // the enterprise form in a same-origin iframe
   '/fixture/form-widgets.js': { file: 'form-widgets.js', contentType: 'text/javascript; charset=utf-8' },
   '/fixture/weui-desktop.css': { file: 'weui-desktop.css', contentType: 'text/css; charset=utf-8' },
 };
