@@ -14,7 +14,7 @@
   // Section headings of at least 6 characters from crates/formmap/src/synonyms.rs (SECTIONS);
   // a formmap test fails when this copy misses one.
   const PROBE_HEADINGS = [
-    '主办单位信息', '验证备案类型', '备案主体信息', '主办单位基本信息',
+    '主办单位信息', '验证备案类型', '备案主体信息', '主办单位基本信息', '主体证件信息',
     '主体负责人信息', '主办单位负责人信息',
     '小程序基本信息',
     '小程序负责人信息', '小程序管理员信息', '小程序负责人',

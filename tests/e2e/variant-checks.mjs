@@ -1,4 +1,4 @@
-// Assertions shared by the form-variant suites (variants.test.mjs, variants-reskins.test.mjs):
+// Assertions shared by the form-variant suites (tests/e2e/variants*.test.mjs):
 // which control carries which path, where a hint shows, and the mistake → hint → fix → gone runs
 // every variant repeats.
 import assert from 'node:assert/strict';
@@ -95,3 +95,17 @@ export async function validityReversed(page, person, row) {
   await retype(page, `${person}.validity_end`, '2030-03-01');
   await expectHint(page, `${person}.validity_end`, 'person_validity_invalid', { present: false });
 }
+
+/** The element matching `selector` carries no path itself (a control that is not a form field). */
+export async function expectNoPath(page, selector, why) {
+  assert.equal(await page.locator(selector).getAttribute('data-beian-field'), null, why);
+}
+
+/** The `[selector, path]` pairs whose path starts with one of `prefixes` (what a test is about to use). */
+export const only = (pairs, ...prefixes) => pairs.filter(([, p]) => prefixes.some((x) => p.startsWith(x)));
+
+/** Waits until no app principal field but the 复用 switch is marked (复用 chosen again). */
+export const noAppPrincipalFields = (page) => page.waitForFunction(
+  () => !document.querySelector('[data-beian-field^="app_principal."]:not([data-beian-field="app_principal.reuse_subject_principal"])'),
+  null, { timeout: 5000 },
+).catch(() => assert.fail('app principal fields still marked after 复用'));

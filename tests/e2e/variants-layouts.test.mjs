@@ -20,7 +20,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveFixture, openFixture, retype, field } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, mistakeAndFix, sixServiceTags, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, sixServiceTags, validityReversed,
 } from './variant-checks.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
@@ -38,14 +38,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The element matching `selector` carries no path itself (a control that is not a form field). */
-async function expectNoPath(page, selector, why) {
-  assert.equal(await page.locator(selector).getAttribute('data-beian-field'), null, why);
-}
-
-/** The `[selector, path]` pairs whose path starts with one of `prefixes` (what a test is about to use). */
-const only = (pairs, ...prefixes) => pairs.filter(([, p]) => prefixes.some((x) => p.startsWith(x)));
 
 /** Another person (another ID number) typed with the subject principal's mobile: cross_mobile_shared, gone once it differs. */
 async function sharedMobile(page, row) {
@@ -245,11 +237,6 @@ test('implicit: typed mistakes in the 主体负责人信息 rows (E-mail, 自/�
   await validityReversed(page, 'subject_principal', IMP_ROW);
   await page.close();
 });
-
-const noAppPrincipalFields = (page) => page.waitForFunction(
-  () => !document.querySelector('[data-beian-field^="app_principal."]:not([data-beian-field="app_principal.reuse_subject_principal"])'),
-  null, { timeout: 5000 },
-).catch(() => assert.fail('app principal fields still marked after 复用'));
 
 test('implicit: the v-if block created by 手动填写 carries its paths, and again after 复用 → 手动填写 with the typed value kept', async () => {
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-implicit');

@@ -21,7 +21,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveFixture, openFixture, hintsOf, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, mistakeAndFix, sixServiceTags, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, sixServiceTags, validityReversed,
 } from './variant-checks.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
@@ -39,11 +39,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The element matching `selector` carries no path itself (a control that is not a form field). */
-async function expectNoPath(page, selector, why) {
-  assert.equal(await page.locator(selector).getAttribute('data-beian-field'), null, why);
-}
 
 // --- 1. Tencent TDesign ------------------------------------------------------------------------
 
@@ -88,8 +83,7 @@ test('tdesign: turning the 复用 t-switch off renders the app principal rows; o
   await validityReversed(page, 'app_principal', row);
 
   await page.locator('#reuse-switch').click();
-  await page.waitForFunction(() => !document.querySelector('[data-beian-field^="app_principal."]:not([data-beian-field="app_principal.reuse_subject_principal"])'), null, { timeout: 5000 })
-    .catch(() => assert.fail('app principal fields still marked after 复用'));
+  await noAppPrincipalFields(page);
   await page.close();
 });
 

@@ -165,3 +165,14 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-columns': 'form-variant-columns.html',
   '/wxamp/beian/variant-implicit': 'form-variant-implicit.html',
 });
+
+// Re-skins after real Vue component libraries, written blind (tests/e2e/variants-vue.test.mjs):
+// Element Plus (label-top/left forms, el-select whose combobox input stays empty, a lazily
+// mounted el-collapse item), Naive UI (labels without for=, div selects and div checkboxes without
+// inputs, a placeholder-only row) and a Vant 4 mobile H5 admin (readonly picker fields written
+// through the value property, role=checkbox/radio without inputs, cell-group titles).
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-elementplus': 'form-variant-elementplus.html',
+  '/wxamp/beian/variant-naive': 'form-variant-naive.html',
+  '/wxamp/beian/variant-vant': 'form-variant-vant.html',
+});

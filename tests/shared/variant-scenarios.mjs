@@ -524,6 +524,157 @@ export const IMPLICIT_MANUAL_FIELDS = [
   ['input[name=apEmail]', 'app_principal.email'], // <label>Email <em>*</em> <input>
 ];
 
+
+// Re-skins after real Vue component libraries, written without looking at the discovery code
+// (tests/e2e/variants-vue.test.mjs).
+
+// Element Plus 2.x: ids are the generated el-id-<prefix>-<n>; a form item's label is a <label for>
+// only when exactly one control registered its id, else a <div> with the item role=group.
+export const ELEMENTPLUS_FIELDS = [
+  ['#el-id-4807-11', 'subject.province'], // 主办单位所在地区: <div> label, role=group item; el-select input stays empty
+  ['#el-id-4807-12', 'subject.city'],
+  ['#el-id-4807-13', 'subject.district'],
+  ['input[name="el-id-4807-19"][value=企业]', 'subject.nature'], // 主办者性质: el-radio-button, label for= the radiogroup div
+  ['#el-id-4807-21', 'subject.certificate_type'], // 主办单位证件类型: the choice only in .el-select__placeholder <span>
+  ['.upload-licence input[type=file]', 'materials.uploads'], // 上传主办单位证件: <div> label, input name=file display:none
+  ['#el-id-4807-25', 'subject.name'], // 主办单位名称
+  ['#el-id-4807-27', 'subject.certificate_number'], // 主办单位证件号码, word-count suffix + tip
+  ['#el-id-4807-29', 'subject.certificate_address'], // 证件住所
+  ['#el-id-4807-31', 'subject.address'], // 通讯地址, placeholder 无需重复填写省市区
+  ['#el-id-4807-33', 'subject.remark'], // 备注, el-input type=textarea
+  ['#el-id-4807-71', 'app.appid'], // readonly, value set through the property
+  ['#el-id-4807-73', 'app.name'],
+  ['#el-id-4807-75 input[value=工具-记账]', 'app.service_types'], // 服务内容标识: label for= the checkbox-group div
+  ['#el-id-4807-77 input[value=新闻]', 'app.pre_approvals'], // 前置审批项
+  ['#el-id-4807-79', 'app.remark'], // 小程序备注
+  ['#el-id-4807-81', 'app_principal.reuse_subject_principal'], // el-switch: input role=switch in div.el-switch
+  ['.upload-letter input[type=file]', 'materials.commitment_letter'], // 互联网信息服务承诺书 (its label for= the seal checkbox)
+  ['#el-id-4807-101', 'materials.commitment_letter'], // 已加盖公章
+  ['.upload-other input[type=file]', 'materials.uploads'], // 其他附件, el-upload drag
+];
+// The 主体负责人信息 el-collapse item (label-position left), mounted on first expand.
+export const ELEMENTPLUS_COLLAPSE_FIELDS = [
+  ['#el-id-4807-41', 'subject_principal.certificate_type'], // 负责人证件类型, el-select
+  ['.upload-id-front input[type=file]', 'materials.uploads'], // 证件照片
+  ['.upload-id-back input[type=file]', 'materials.uploads'],
+  ['#el-id-4807-45', 'subject_principal.name'], // 负责人姓名
+  ['#el-id-4807-47', 'subject_principal.certificate_number'], // 负责人证件号码
+  ['#el-id-4807-49', 'subject_principal.validity_start'], // 证件有效期: daterange .el-range-input, <div> label
+  ['#el-id-4807-50', 'subject_principal.validity_end'],
+  ['#el-id-4807-51', 'subject_principal.validity_end'], // 长期
+  ['#el-id-4807-53', 'subject_principal.mobile'], // 手机号码
+  ['#el-id-4807-57', 'subject_principal.emergency_mobile'], // 应急手机号码
+  ['#el-id-4807-59', 'subject_principal.email'], // 电子邮箱, el-autocomplete (role=combobox wrapper)
+  ['input[name="el-id-4807-62"][value="1"]', 'subject_principal.is_legal_representative'], // el-radio 是
+];
+// Rendered when the 复用 el-switch is turned off.
+export const ELEMENTPLUS_MANUAL_FIELDS = [
+  ['#el-id-4807-83', 'app_principal.certificate_type'], // 证件类型, el-select
+  ['#el-id-4807-86', 'app_principal.name'], // 姓名
+  ['#el-id-4807-88', 'app_principal.certificate_number'], // 证件号码
+  ['#el-id-4807-90', 'app_principal.validity_start'],
+  ['#el-id-4807-91', 'app_principal.validity_end'],
+  ['#el-id-4807-93', 'app_principal.mobile'],
+  ['#el-id-4807-95', 'app_principal.emergency_mobile'], // 应急手机号码
+  ['#el-id-4807-97', 'app_principal.email'],
+];
+
+// Naive UI 2.x: <label class="n-form-item-label"> without for=, n-select without any input,
+// n-checkbox divs without inputs. Cards carry ids; rows are found by position.
+export const NAIVE_FIELDS = [
+  ['#subject-card .n-form-item:nth-child(1) .n-space > :nth-child(1) .n-base-selection-label', 'subject.province'], // 备案地区: three n-selects
+  ['#subject-card .n-form-item:nth-child(1) .n-space > :nth-child(2) .n-base-selection-label', 'subject.city'],
+  ['#subject-card .n-form-item:nth-child(1) .n-space > :nth-child(3) .n-base-selection-label', 'subject.district'],
+  ['#subject-card input.n-radio-input[value=企业]', 'subject.nature'], // 主办单位性质, n-radio
+  ['#subject-card .n-form-item:nth-child(3) .n-base-selection-label', 'subject.certificate_type'], // value only in .n-base-selection-input__content
+  ['#subject-card .n-form-item:nth-child(4) .n-upload-file-input', 'materials.uploads'], // 证件照片
+  ['#subject-card .n-form-item:nth-child(5) .n-input__input-el', 'subject.name'], // 单位名称
+  ['#subject-card .n-form-item:nth-child(6) .n-input__input-el', 'subject.certificate_number'], // 统一社会信用代码
+  ['#subject-card .n-form-item:nth-child(7) .n-input__input-el', 'subject.certificate_address'], // 证件住所
+  ['#subject-card .n-form-item--no-label .n-input__input-el', 'subject.address'], // no label, placeholder only
+  ['#subject-card .n-form-item:nth-child(9) textarea', 'subject.remark'], // 备注
+  ['#principal-card .n-grid > :nth-child(1) .n-base-selection-label', 'subject_principal.certificate_type'], // 证件类型 (left-labelled)
+  ['#principal-card .n-grid > :nth-child(2) .n-upload:nth-child(1) .n-upload-file-input', 'materials.uploads'], // 身份证照片
+  ['#principal-card .n-grid > :nth-child(2) .n-upload:nth-child(2) .n-upload-file-input', 'materials.uploads'],
+  ['#principal-card .n-grid > :nth-child(3) .n-input__input-el', 'subject_principal.name'], // 姓名, grid cell 1 of 2
+  ['#principal-card .n-grid > :nth-child(4) .n-input__input-el', 'subject_principal.certificate_number'], // 证件号码, grid cell 2 of 2
+  ['#principal-card input[placeholder=开始日期]', 'subject_principal.validity_start'], // n-date-picker daterange (pair n-input)
+  ['#principal-card input[placeholder=结束日期]', 'subject_principal.validity_end'],
+  ['#principal-card .n-grid > :nth-child(5) .n-checkbox', 'subject_principal.validity_end'], // 长期: div role=checkbox
+  ['#principal-card .n-grid > :nth-child(6) .n-input__input-el', 'subject_principal.mobile'], // 手机号
+  ['#principal-card .n-grid > :nth-child(8) .n-input__input-el', 'subject_principal.emergency_mobile'], // 应急联系方式
+  ['#principal-card .n-grid > :nth-child(9) .n-input__input-el', 'subject_principal.email'], // 邮箱
+  ['#principal-card input.n-radio-input[value=yes]', 'subject_principal.is_legal_representative'], // 是否法定代表人
+  ['#app-card .n-form-item:nth-child(1) .n-input__input-el', 'app.appid'], // readonly, value set through the property
+  ['#app-card .n-form-item:nth-child(2) .n-input__input-el', 'app.name'],
+  ['#app-card .n-form-item:nth-child(3) .n-checkbox', 'app.service_types'], // 服务内容类型: div role=checkbox, no input
+  ['#app-card .n-form-item:nth-child(4) .n-checkbox', 'app.pre_approvals'], // 互联网信息服务前置审批项
+  ['#app-card .n-form-item:nth-child(5) textarea', 'app.remark'], // 备注（必填）
+  ['#app-principal-card .n-switch', 'app_principal.reuse_subject_principal'], // div role=switch
+  ['#materials-card .n-form-item:nth-child(1) .n-upload-file-input', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['#materials-card .n-form-item:nth-child(1) .n-checkbox', 'materials.commitment_letter'], // 已加盖公章: div role=checkbox
+  ['#materials-card .n-form-item:nth-child(2) .n-upload-file-input', 'materials.uploads'], // 其他附件
+];
+// Rendered after the 复用 n-switch (row 1) when it is turned off.
+export const NAIVE_MANUAL_FIELDS = [
+  ['#app-principal-card .n-form-item:nth-child(2) .n-base-selection-label', 'app_principal.certificate_type'], // 证件类型, n-select
+  ['#app-principal-card .n-form-item:nth-child(3) .n-input__input-el', 'app_principal.name'], // 姓名
+  ['#app-principal-card .n-form-item:nth-child(4) .n-input__input-el', 'app_principal.certificate_number'], // 证件号码
+  ['#app-principal-card input[placeholder=开始日期]', 'app_principal.validity_start'],
+  ['#app-principal-card input[placeholder=结束日期]', 'app_principal.validity_end'],
+  ['#app-principal-card .n-form-item:nth-child(6) .n-input__input-el', 'app_principal.mobile'], // 手机号
+  ['#app-principal-card .n-form-item:nth-child(7) .n-input__input-el', 'app_principal.emergency_mobile'], // 应急联系方式
+  ['#app-principal-card .n-form-item:nth-child(8) .n-input__input-el', 'app_principal.email'], // 邮箱
+];
+
+// Vant 4 mobile H5: van-field rows (label for= the input), readonly picker fields, role=checkbox /
+// role=radio divs without inputs, van-cell-group titles as section headings.
+export const VANT_FIELDS = [
+  ['input[name=province]', 'subject.province'], // 所在省份: readonly picker field, value through the property
+  ['input[name=city]', 'subject.city'], // 所在城市
+  ['input[name=district]', 'subject.district'], // 所在区县
+  ['#g-subject .van-radio:nth-child(1)', 'subject.nature'], // 主办者性质: div role=radio, no input
+  ['input[name=certType]', 'subject.certificate_type'], // 证件类型, readonly picker field
+  ['#g-subject .van-uploader input', 'materials.uploads'], // 证件照片
+  ['input[name=orgName]', 'subject.name'], // 单位名称
+  ['input[name=certNo]', 'subject.certificate_number'], // 证件号码
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 证件住所
+  ['input[name=address]', 'subject.address'], // 通讯地址
+  ['textarea[name=remark]', 'subject.remark'], // 备注
+  ['input[name=spCertType]', 'subject_principal.certificate_type'], // section = the .van-cell-group__title sibling
+  ['#g-principal .van-uploader:nth-child(1) input', 'materials.uploads'], // 身份证照片 人像面
+  ['#g-principal .van-uploader:nth-child(2) input', 'materials.uploads'], // 国徽面
+  ['input[name=spName]', 'subject_principal.name'], // 姓名
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 证件号码
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // 有效期起: readonly date picker
+  ['input[name=spTo]', 'subject_principal.validity_end'], // 有效期止
+  ['#g-principal > .van-cell:nth-child(7) .van-checkbox', 'subject_principal.validity_end'], // van-cell 证件长期有效 + role=checkbox
+  ['input[name=spMobile]', 'subject_principal.mobile'], // 手机号码, type=tel
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // 应急手机号
+  ['input[name=spEmail]', 'subject_principal.email'], // 电子邮箱
+  ['#g-principal .van-radio:nth-child(1)', 'subject_principal.is_legal_representative'], // 是否法定代表人: role=radio
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['#g-app > .van-cell:nth-child(3) .van-checkbox', 'app.service_types'], // 服务内容类型: role=checkbox, no input
+  ['#g-app > .van-cell:nth-child(4) .van-checkbox', 'app.pre_approvals'], // 前置审批项
+  ['textarea[name=appRemark]', 'app.remark'], // 备注
+  ['#g-app-principal .van-switch', 'app_principal.reuse_subject_principal'], // van-cell 复用主体负责人信息 + role=switch
+  ['#g-materials > .van-cell:nth-child(1) .van-uploader input', 'materials.commitment_letter'], // label-top 互联网信息服务承诺书
+  ['#g-materials > .van-cell:nth-child(1) .van-checkbox', 'materials.commitment_letter'], // 已加盖公章: role=checkbox
+  ['#g-materials > .van-cell:nth-child(2) .van-uploader input', 'materials.uploads'], // 其他附件
+];
+// Rendered after the van-switch cell when it is turned off.
+export const VANT_MANUAL_FIELDS = [
+  ['input[name=apCertType]', 'app_principal.certificate_type'], // readonly picker field
+  ['input[name=apName]', 'app_principal.name'],
+  ['input[name=apNumber]', 'app_principal.certificate_number'],
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'],
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'],
+  ['input[name=apEmail]', 'app_principal.email'],
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },
@@ -536,4 +687,6 @@ export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-bootstrap', fields: BOOTSTRAP_FIELDS },
   { route: '/wxamp/beian/variant-columns', fields: [...COLUMNS_FIELDS, ...COLUMNS_LATE_FIELDS] },
   { route: '/wxamp/beian/variant-implicit', fields: IMPLICIT_FIELDS },
+  { route: '/wxamp/beian/variant-naive', fields: NAIVE_FIELDS },
+  { route: '/wxamp/beian/variant-vant', fields: VANT_FIELDS },
 ];

@@ -95,11 +95,7 @@ fn read_field(field: &Field, known: &KnownUploads) -> FieldValue {
         }
         Kind::Toggle => {
             if let Some(el) = field.controls.first() {
-                let on = match el.dyn_ref::<HtmlInputElement>() {
-                    Some(i) => i.checked(),
-                    None => el.get_attribute("aria-checked").as_deref() == Some("true"),
-                };
-                pairs.push((path.into(), Value::Flag(on)));
+                pairs.push((path.into(), Value::Flag(is_on(el))));
             }
         }
         Kind::List => {
@@ -136,7 +132,16 @@ fn read_field(field: &Field, known: &KnownUploads) -> FieldValue {
 }
 
 fn checked(field: &Field) -> impl Iterator<Item = &Element> {
-    field.controls.iter().filter(|c| c.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked()))
+    field.controls.iter().filter(|c| is_on(c))
+}
+
+/// Whether a checkbox, radio or switch is on: a native input's `checked`, else `aria-checked`
+/// (`div role=checkbox`, `role=switch`).
+fn is_on(el: &Element) -> bool {
+    match el.dyn_ref::<HtmlInputElement>() {
+        Some(i) => i.checked(),
+        None => el.get_attribute("aria-checked").as_deref() == Some("true"),
+    }
 }
 
 fn control_text(el: &Element, kind: Kind) -> String {
@@ -154,14 +159,18 @@ fn control_text(el: &Element, kind: Kind) -> String {
     displayed_choice(el)
 }
 
-/// The text a div-based select shows: its value element if it has one, else its own text minus
-/// the (hidden) option list. `请选择` means nothing chosen.
+/// The text a div-based select shows: the first of its value elements with text (Element Plus
+/// shows the choice in `el-select__placeholder`, beside an empty `el-select__selected-item`), else
+/// its own text minus the (hidden) option list. `请选择…` means nothing chosen.
 fn displayed_choice(el: &Element) -> String {
-    let shown = el
-        .query_selector("[class*=\"__value\"], [class*=\"__dt\"], [class*=\"selected\"], [class*=\"current\"]")
-        .ok()
-        .flatten()
-        .map(|v| dom::text(&v))
+    const VALUE_PARTS: &str =
+        "[class*=\"__value\"], [class*=\"__dt\"], [class*=\"selected\"], [class*=\"current\"], [class*=\"placeholder\"]";
+    let parts = el.query_selector_all(VALUE_PARTS).ok();
+    let shown = parts
+        .iter()
+        .flat_map(|list| (0..list.length()).filter_map(move |i| list.item(i)))
+        .filter_map(|n| n.text_content())
+        .find(|t| !t.trim().is_empty())
         .or_else(|| el.get_attribute("aria-valuetext"))
         .unwrap_or_else(|| {
             let all = dom::text(el);
@@ -169,13 +178,14 @@ fn displayed_choice(el: &Element) -> String {
             all.replacen(&list, "", 1)
         });
     let shown = shown.trim();
-    if is_one_of(shown, EMPTY_CHOICES) { String::new() } else { shown.into() }
+    if is_one_of(shown, EMPTY_CHOICES) || shown.starts_with("请选择") { String::new() } else { shown.into() }
 }
 
 /// A checked 前置审批 item: its type, and the 审批号 / document in the same item.
 fn pre_approval(checkbox: &Element) -> PreApproval {
     let kind = option_text(checkbox);
-    let item = checkbox.closest("label").ok().flatten().and_then(|l| l.parent_element());
+    // The item holds the option (its <label>, or the `div role=checkbox` itself) and its inputs.
+    let item = checkbox.closest("label").ok().flatten().unwrap_or_else(|| checkbox.clone()).parent_element();
     let number = item
         .as_ref()
         .and_then(|i| i.query_selector("input[type=\"text\"], input:not([type])").ok().flatten())

@@ -89,7 +89,7 @@ impl Session {
         let doc = self.doc.clone();
         #[cfg(target_arch = "wasm32")]
         crate::stage_capture::run(&doc);
-        let scan = discover::scan(&doc);
+        let scan = discover::scan(&doc, &self.fields);
         self.fields = scan.fields;
         unmark_stale(&doc, &self.fields);
         for f in &self.fields {

@@ -255,6 +255,17 @@ mod tests {
         assert_eq!(match_label("法定代表人身份证号码"), Some(Concept::LegalPersonNumber));
         // form.md writes the region row with slashes (form-variant-implicit.html).
         assert_eq!(match_label("省/市/区:*"), Some(Concept::Region));
+        // 起止 names the row of both dates (its two controls are told apart by position), while
+        // 开始/结束时间 name one of them.
+        assert_eq!(match_label("证件有效期起止"), Some(Concept::Validity));
+        assert_eq!(match_label("有效期起止日期"), Some(Concept::Validity));
+        assert_eq!(match_label("证件有效期开始时间"), Some(Concept::ValidityStart));
+        assert_eq!(match_label("证件有效期结束时间"), Some(Concept::ValidityEnd));
+        // A row of its own for the 长期 box (form-variant-vant.html: 证件长期有效).
+        assert_eq!(match_label("证件长期有效"), Some(Concept::ValidityEnd));
+        assert_eq!(match_label("营业期限"), Some(Concept::LicenceValidity));
+        assert_eq!(match_label("实际经营地址"), Some(Concept::Address));
+        assert_eq!(match_label("主体类型"), Some(Concept::Nature));
     }
 
     /// A heading just before an unlabelled row must not name its field. (The materials headings

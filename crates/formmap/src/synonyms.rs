@@ -85,7 +85,7 @@ pub const LABELS: &[(Concept, &[&str])] = &[
     (Concept::Province, &["省份", "所在省份", "省"]),
     (Concept::City, &["城市", "所在城市", "市"]),
     (Concept::District, &["区县", "所在区县", "区/县"]),
-    (Concept::Nature, &["主办者性质", "主办单位性质", "主体性质", "单位性质", "主办者类型", "主办单位类型", "备案主体性质"]),
+    (Concept::Nature, &["主办者性质", "主办单位性质", "主体性质", "单位性质", "主办者类型", "主办单位类型", "备案主体性质", "主体类型"]),
     (
         Concept::CertificateType,
         &["证件类型", "主办单位证件类型", "主体证件类型", "负责人证件类型", "有效证件类型", "证件类别", "证件种类", "主办者证件类型"],
@@ -107,22 +107,28 @@ pub const LABELS: &[(Concept, &[&str])] = &[
         ],
     ),
     (Concept::CertificateAddress, &["证件住所", "证件地址", "住所", "注册地址", "证件住址", "营业执照住所", "身份证住址"]),
-    (Concept::Address, &["通讯地址", "通信地址", "详细地址", "联系地址", "邮寄地址", "详细通讯地址"]),
+    (
+        Concept::Address,
+        &["通讯地址", "通信地址", "详细地址", "联系地址", "邮寄地址", "详细通讯地址", "办公地址", "实际办公地址", "经营地址", "实际经营地址"],
+    ),
     (Concept::Remark, &["备注", "小程序备注", "主办单位备注", "备注说明", "备注信息"]),
-    (Concept::LicenceValidity, &["营业执照有效期", "执照有效期", "证件有效期至"]),
-    (Concept::Validity, &["证件有效期", "有效期", "身份证有效期", "有效期限"]),
+    (Concept::LicenceValidity, &["营业执照有效期", "执照有效期", "证件有效期至", "营业期限", "经营期限", "营业执照营业期限"]),
+    // 起止 names the row of both dates, not its start (`证件有效期起` is the start).
+    (Concept::Validity, &["证件有效期", "有效期", "身份证有效期", "有效期限", "证件有效期起止", "有效期起止", "有效期起止日期", "起止日期"]),
     (
         Concept::ValidityStart,
         &[
             "有效期开始", "开始日期", "起始日期", "证件有效期开始日期", "有效期起", "有效期起始日期", "开始时间", "起始时间",
-            "证件有效期起", "有效期开始日期",
+            "证件有效期起", "有效期开始日期", "证件有效期开始时间", "有效期开始时间",
         ],
     ),
     (
         Concept::ValidityEnd,
         &[
             "有效期结束", "结束日期", "截止日期", "证件有效期结束日期", "有效期止", "有效期截止日期", "结束时间", "截止时间",
-            "到期日期", "证件有效期止", "有效期结束日期",
+            "到期日期", "证件有效期止", "有效期结束日期", "证件有效期结束时间", "有效期结束时间",
+            // A row of its own holding only the 长期 checkbox or switch (Vant's 证件长期有效 cell).
+            "长期有效", "证件长期有效", "是否长期有效", "是否长期", "有效期长期",
         ],
     ),
     (
@@ -173,11 +179,11 @@ pub const LABELS: &[(Concept, &[&str])] = &[
 
 /// Section heading synonyms (a heading matches only exactly, after normalisation).
 pub const SECTIONS: &[(Section, &[&str])] = &[
-    (Section::Subject, &["主办单位信息", "主办者信息", "主体信息", "验证备案类型", "备案主体信息", "主办单位基本信息"]),
+    (Section::Subject, &["主办单位信息", "主办者信息", "主体信息", "验证备案类型", "备案主体信息", "主办单位基本信息", "单位信息", "主体证件信息"]),
     (Section::SubjectPrincipal, &["主体负责人信息", "主办单位负责人信息", "主体负责人"]),
     (Section::App, &["小程序信息", "小程序基本信息", "服务信息"]),
-    (Section::AppPrincipal, &["小程序负责人信息", "小程序管理员信息", "小程序负责人"]),
-    (Section::Materials, &["上传其他信息材料", "其他信息材料", "上传其他材料", "上传材料"]),
+    (Section::AppPrincipal, &["小程序负责人信息", "小程序管理员信息", "小程序负责人", "管理员信息"]),
+    (Section::Materials, &["上传其他信息材料", "其他信息材料", "上传其他材料", "上传材料", "备案材料"]),
 ];
 
 /// Texts of the final submit button: a click on one runs the complete check (it never blocks

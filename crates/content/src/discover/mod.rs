@@ -1,7 +1,8 @@
 //! Field discovery: which page control is which draft field.
 //!
-//! For every form control (inputs, textareas, selects, div-based custom selects) the label is looked
-//! for, in order:
+//! For every form control (inputs, textareas, selects, div-based custom selects, and checkboxes,
+//! radios and switches drawn as `div role=checkbox|radio|switch aria-checked` without a native
+//! input) the label is looked for, in order:
 //! 1. explicit associations: `<label for=id>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`;
 //! 2. before the control: the previous siblings of the control and of its ancestors (WeChat's
 //!    `weui-desktop-form__label` / `__controls` rows, `<th>`/`<td>`, `<dt>`/`<dd>`, Element / antd
@@ -20,7 +21,9 @@
 //! yes/no toggle. A label cell with `rowspan` labels the controls of every row it spans; in a table
 //! with one record per row the column header labels the cells under it. A hidden
 //! copy of a shown control (same path) is dropped; hidden fields of their own keep their path and
-//! read as absent.
+//! read as absent. A select known only by its class (Naive UI's `n-select`: no input, no role) is
+//! marked first so that it counts as a control. A label read off a placeholder the page draws as an
+//! element, gone once a value is typed, is kept for that control by later scans.
 //!
 //! The section ([`sections`]) is the nearest preceding section heading (any element whose whole text
 //! is one, numbered or not: a `<caption>`, `<th>`, divider, card title or plain `<p>` included), because
@@ -55,7 +58,10 @@ const MAX_LABEL_BLOCK_CHARS: usize = 200;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+/// Marks the selects that are a `<div>` named by its class and nothing else ([`mark_class_selects`]),
+/// so that [`CONTROL_SELECTOR`] finds them. Not an attribute the rescan observer watches.
+const CLASS_SELECT_MARK: &str = "data-beian-select";
 /// What a field's controls hold, i.e. how to read them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -83,6 +89,7 @@ pub enum Kind {
 }
 
 /// One recognised field.
+#[derive(Clone)]
 pub struct Field {
     /// contracts.md §1 path; `materials.uploads` for uploads (the reader appends the index).
     pub path: &'static str,
@@ -97,6 +104,10 @@ pub struct Field {
     /// Hints go at the end of this element (the row's controls cell) or, if `None`, right after
     /// `target`.
     pub hint_parent: Option<Element>,
+    /// The label was a placeholder the page draws as an element and removes once something is
+    /// typed or chosen (Naive UI's `n-input__placeholder`): the next scan keeps this field's path
+    /// for the control when it finds no label any more.
+    pub label_may_vanish: bool,
     /// Rendered when the form was last scanned. Hidden fields count as absent. Computed per scan,
     /// not per keystroke: asking for layout after our own hint changes would force a synchronous
     /// layout on every edit, and visibility only changes with DOM changes, which trigger a rescan.
@@ -112,6 +123,8 @@ pub struct Scan {
 struct Label {
     concept: Concept,
     text: String,
+    /// Read off a placeholder element that goes away with a value ([`Field::label_may_vanish`]).
+    vanishes: bool,
     /// The element holding both label and control (the form row), if the label was structural.
     row: Option<Element>,
     /// What controls sharing this label are counted against to tell their positions apart: the row,
@@ -121,12 +134,13 @@ struct Label {
 
 impl Label {
     fn in_row(concept: Concept, text: String, row: Option<Element>) -> Label {
-        Label { concept, text, anchor: row.clone(), row }
+        Label { concept, text, vanishes: false, anchor: row.clone(), row }
     }
 }
 
-/// Scans the document.
-pub fn scan(doc: &Document) -> Scan {
+/// Scans the document. `previous` are the fields of the last scan (see [`Field::label_may_vanish`]).
+pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
+    mark_class_selects(doc);
     let headings = section_headings(doc);
     let active_nav = headings.iter().find(|h| h.nav && h.active).map(|h| h.section);
     let containers = section_containers(doc);
@@ -144,10 +158,28 @@ pub fn scan(doc: &Document) -> Scan {
         // A component-library select whose input only filters: the choice is the text beside it.
         let el = library_select(&el).unwrap_or(el);
         let input = el.dyn_ref::<HtmlInputElement>();
-        let input_type = input.map(|i| i.type_().to_ascii_lowercase());
+        let role = el.get_attribute("role").map(|r| r.to_ascii_lowercase());
         let is_tag = |t: &str| el.tag_name().eq_ignore_ascii_case(t);
-        let is_switch = el.get_attribute("role").is_some_and(|r| r.eq_ignore_ascii_case("switch"));
-        let is_custom_select = input.is_none() && !is_tag("textarea") && !is_tag("select") && !is_switch;
+        let is_switch = role.as_deref() == Some("switch");
+        // A checkbox or radio drawn without a native input (Naive UI, Vant: `div role=checkbox
+        // aria-checked`) is one like the native ones; one wrapping a native input is that input's.
+        let aria_option = input.is_none() && matches!(role.as_deref(), Some("checkbox" | "radio"));
+        if aria_option && el.query_selector("input").ok().flatten().is_some() {
+            continue;
+        }
+        // A `role=combobox` wrapper around a text box one types into (Element Plus's
+        // el-autocomplete): the text box is the field. Around a readonly one it is a select.
+        if input.is_none()
+            && role.as_deref() == Some("combobox")
+            && el.query_selector("input:not([type=\"hidden\"]):not([readonly]), textarea").ok().flatten().is_some()
+        {
+            continue;
+        }
+        let input_type = match input {
+            Some(i) => Some(i.type_().to_ascii_lowercase()),
+            None => role.filter(|_| aria_option),
+        };
+        let is_custom_select = input.is_none() && !is_tag("textarea") && !is_tag("select") && !is_switch && !aria_option;
         let kind_class: u8 = match input_type.as_deref() {
             Some("hidden" | "submit" | "button" | "image" | "reset") => continue,
             _ if is_switch => 4,
@@ -170,7 +202,12 @@ pub fn scan(doc: &Document) -> Scan {
             // Only the step on show belongs to the active step of the bar (hidden panes do not).
             active_nav.filter(|_| dom::is_visible(&el) || el.parent_element().is_some_and(|p| dom::is_visible(&p)))
         });
-        let Some(label) = find_label(&el, kind_class, &labels_for) else { continue };
+        let Some(label) = find_label(&el, kind_class, is_custom_select, &labels_for) else {
+            if let Some(kept) = kept_field(&el, previous) {
+                fields.push(kept);
+            }
+            continue;
+        };
         let part = {
             let key_row = label.anchor.clone();
             match key_row {
@@ -206,7 +243,10 @@ pub fn scan(doc: &Document) -> Scan {
             2 => match label.concept {
                 Concept::ServiceTypes => (Kind::List, field_path(effective_section, label.concept, 0)),
                 Concept::PreApprovals => (Kind::PreApprovals, field_path(effective_section, label.concept, 0)),
-                Concept::Validity | Concept::ValidityEnd | Concept::LicenceValidity if is_one_of(&option, LONG_TERM) => {
+                // The 长期 box: its own text says so, or its row does (证件长期有效 ☐).
+                Concept::Validity | Concept::ValidityEnd | Concept::LicenceValidity
+                    if is_one_of(&option, LONG_TERM) || label.text.contains("长期") =>
+                {
                     (Kind::LongTerm, field_path(effective_section, label.concept, 1))
                 }
                 Concept::CommitmentLetter | Concept::AuthorizationLetter | Concept::ResidenceProof
@@ -220,6 +260,10 @@ pub fn scan(doc: &Document) -> Scan {
             4 => match label.concept {
                 Concept::IsLegalRepresentative | Concept::ReusePrincipal => {
                     (Kind::Toggle, field_path(effective_section, label.concept, 0))
+                }
+                // A 长期有效 switch is the row's 长期 box.
+                Concept::Validity | Concept::ValidityEnd | Concept::LicenceValidity if label.text.contains("长期") => {
+                    (Kind::LongTerm, field_path(effective_section, label.concept, 1))
                 }
                 _ => continue,
             },
@@ -280,6 +324,7 @@ pub fn scan(doc: &Document) -> Scan {
             controls: vec![el],
             target,
             hint_parent: cell,
+            label_may_vanish: label.vanishes,
             visible: true,
         });
     }
@@ -426,13 +471,60 @@ fn placeholder_label(el: &Element) -> Option<(Concept, String)> {
     None
 }
 
+/// The placeholder a div select draws inside itself (`.n-base-selection-placeholder`).
+fn drawn_placeholder(el: &Element) -> Option<(Concept, String)> {
+    let text = dom::text(&el.query_selector("[class*=\"placeholder\"]").ok().flatten()?);
+    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+}
+
+/// The field of the last scan that `el` was, if its label was one that vanishes with a value
+/// ([`Field::label_may_vanish`]): the control is still that field.
+fn kept_field(el: &Element, previous: &[Field]) -> Option<Field> {
+    let field = previous.iter().find(|f| f.label_may_vanish && f.controls.first() == Some(el))?;
+    Some(Field { visible: true, ..field.clone() })
+}
+
+/// Marks with [`CLASS_SELECT_MARK`] the selects known only by their class: a `<div>` (or `<span>`)
+/// whose class names it a select or picker (`n-select`, `n-base-selection`, `city-picker`), holding
+/// no control of its own and a short text (the choice or its placeholder), outermost only. Component
+/// libraries draw non-searchable selects this way, without an input or an ARIA role (Naive UI).
+/// The previous scan's marks are dropped first: a select that became something else is not one.
+fn mark_class_selects(doc: &Document) {
+    /// A select shows one choice; a calendar or option panel (also "picker" by class) shows many.
+    const MAX_SELECT_TEXT_CHARS: usize = 60;
+    if let Ok(old) = doc.query_selector_all(&format!("[{CLASS_SELECT_MARK}]")) {
+        for i in 0..old.length() {
+            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute(CLASS_SELECT_MARK);
+            }
+        }
+    }
+    let Ok(list) = doc.query_selector_all("div[class*=\"select\"], span[class*=\"select\"], div[class*=\"picker\"]") else { return };
+    for i in 0..list.length().min(MAX_CONTROLS) {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let class = el.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+        let named_select = class
+            .split_ascii_whitespace()
+            .any(|t| ["select", "selection", "picker"].iter().any(|s| t.ends_with(s)));
+        if !named_select
+            || dom::is_ours(&el)
+            || el.parent_element().is_some_and(|p| p.closest(&format!("[{CLASS_SELECT_MARK}]")).ok().flatten().is_some())
+            || el.query_selector("input:not([type=\"hidden\"]), textarea, select, [contenteditable]").ok().flatten().is_some()
+            || dom::text(&el).trim().chars().count() > MAX_SELECT_TEXT_CHARS
+        {
+            continue;
+        }
+        let _ = el.set_attribute(CLASS_SELECT_MARK, "");
+    }
+}
+
 /// The summary shows `通讯地址`, not `请输入通讯地址`.
 fn shown_placeholder(text: &str) -> String {
     let trimmed = text.trim();
     PLACEHOLDER_PREFIXES.iter().find_map(|p| trimmed.strip_prefix(p)).unwrap_or(trimmed).to_string()
 }
 
-fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> Option<Label> {
+fn find_label(el: &Element, kind_class: u8, custom_select: bool, labels_for: &[(String, String)]) -> Option<Label> {
     // Options saying 复用主体负责人信息 / 手动填写 are that switch, whatever the row is called
     // (负责人信息, 填写方式 …).
     if kind_class == 1 {
@@ -446,14 +538,20 @@ fn find_label(el: &Element, kind_class: u8, labels_for: &[(String, String)]) -> 
             return Some(label);
         }
     }
-    let placeholder = if option_like { None } else { placeholder_label(el) };
+    let mut vanishes = false;
+    let placeholder = if option_like { None } else { placeholder_label(el) }.or_else(|| {
+        // A div select draws its placeholder as an element inside it, gone once a value is chosen.
+        let drawn = if custom_select { drawn_placeholder(el) } else { None };
+        vanishes = drawn.is_some();
+        drawn
+    });
     match label_before(el, kind_class, option_like, placeholder.as_ref()) {
         Before::Found(label) => return Some(label),
         Before::Vetoed => return None,
         Before::Nothing => {}
     }
     if let Some((concept, text)) = placeholder {
-        return Some(Label::in_row(concept, text, None));
+        return Some(Label { vanishes, ..Label::in_row(concept, text, None) });
     }
     label_after(el, option_like)
 }
@@ -481,7 +579,7 @@ fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label
         let found = match_label(&text).map(|c| (c, text)).or_else(|| label_concept(first));
         if let Some((concept, text)) = found {
             // Hints go right after the control: the labelling element may sit in another column.
-            return Some(Label { concept, text, row: None, anchor: Some(first.clone()) });
+            return Some(Label { concept, text, vanishes: false, row: None, anchor: Some(first.clone()) });
         }
     }
     if let Ok(Some(label)) = el.closest("label") {
@@ -535,7 +633,7 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
             if let Some(on_line) = label_column(&s, el) {
                 // Hints go right after the control, not at the end of the column of controls.
                 match on_line {
-                    Some((concept, text)) => return Before::Found(Label { concept, text, row: None, anchor: Some(s) }),
+                    Some((concept, text)) => return Before::Found(Label { concept, text, vanishes: false, row: None, anchor: Some(s) }),
                     None => continue,
                 }
             }
@@ -584,7 +682,7 @@ fn rowspan_label(cell: &Element) -> Option<Label> {
             let spans = c.get_attribute("rowspan").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
             if spans > distance && !holds_control(&c) {
                 if let Some((concept, text)) = label_concept(&c) {
-                    return Some(Label { concept, text, row: Some(row), anchor: Some(r) });
+                    return Some(Label { concept, text, vanishes: false, row: Some(row), anchor: Some(r) });
                 }
             }
         }
@@ -626,7 +724,7 @@ fn column_header(cell: &Element) -> Option<Label> {
         let span = column_span(&h);
         if column < at + span {
             let (concept, text) = label_concept(&h)?;
-            return Some(Label { concept, text, row: Some(row.clone()), anchor: Some(row) });
+            return Some(Label { concept, text, vanishes: false, row: Some(row.clone()), anchor: Some(row) });
         }
         at += span;
         next = h.next_element_sibling();
@@ -679,7 +777,7 @@ fn label_after(el: &Element, option_like: bool) -> Option<Label> {
             if !option_like && s.get_attribute("class").is_some_and(|c| c.to_ascii_lowercase().contains("placeholder")) {
                 let text = dom::text(&s);
                 if let Some(concept) = match_placeholder(&text) {
-                    return Some(Label::in_row(concept, shown_placeholder(&text), None));
+                    return Some(Label { vanishes: true, ..Label::in_row(concept, shown_placeholder(&text), None) });
                 }
                 continue;
             }
@@ -749,7 +847,7 @@ fn switch_label(el: &Element) -> Option<Label> {
         .ok()
         .flatten()
         .or_else(|| radio_group(el))
-        .or_else(|| el.closest("label").ok().flatten().and_then(|l| l.parent_element()))?;
+        .or_else(|| el.closest("label").ok().flatten().unwrap_or_else(|| el.clone()).parent_element())?;
     Some(Label::in_row(Concept::ReusePrincipal, "复用主体负责人信息".into(), group.parent_element()))
 }
 
@@ -811,6 +909,16 @@ fn inside_any(el: &Element, containers: &[Element]) -> bool {
 
 /// An option's text: its `<label>`'s text, else the next sibling's, else the value attribute.
 pub fn option_text(el: &Element) -> String {
+    // An option drawn without a native input (`div role=checkbox`) holds its own text.
+    if el.dyn_ref::<HtmlInputElement>().is_none() {
+        let own = dom::text(el);
+        if !own.trim().is_empty() {
+            return own.trim().to_string();
+        }
+        if let Some(name) = el.get_attribute("aria-label") {
+            return name;
+        }
+    }
     if let Ok(Some(label)) = el.closest("label") {
         let t = dom::text(&label);
         if !t.trim().is_empty() {

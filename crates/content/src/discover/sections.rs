@@ -63,7 +63,9 @@ pub(super) fn section_headings(doc: &Document) -> Vec<Heading> {
         if !may_name_section(&text) {
             continue;
         }
-        if let Some(section) = match_section(&text) {
+        // A title with a badge or counter beside its text (`主体负责人信息<span class="el-tag">待完善</span>`)
+        // is named by its own text.
+        if let Some(section) = match_section(&text).or_else(|| match_section(&own_text(&node))) {
             let el: Element = node.unchecked_into();
             if dom::is_ours(&el) {
                 continue;
@@ -82,6 +84,19 @@ pub(super) fn section_headings(doc: &Document) -> Vec<Heading> {
         let nav = nav_container(element, &found, i);
         let active = nav.as_ref().is_some_and(|n| is_active_item(element, n));
         out.push(Heading { element: element.clone(), section: *section, nav: nav.is_some(), active });
+    }
+    out
+}
+
+/// The text of `node`'s own text children, without its child elements' text.
+fn own_text(node: &Node) -> String {
+    let mut out = String::new();
+    let mut child = node.first_child();
+    while let Some(c) = child {
+        if c.node_type() == Node::TEXT_NODE {
+            out.push_str(&c.text_content().unwrap_or_default());
+        }
+        child = c.next_sibling();
     }
     out
 }
