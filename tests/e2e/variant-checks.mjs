@@ -75,6 +75,20 @@ export async function sixServiceTags(page, row) {
 }
 
 /**
+ * The same through a component library's own checkboxes: clicks six of `boxes` (what the user
+ * clicks: a label, or a `role=checkbox` element drawn without a native input), with `isChecked()`
+ * counting what the page itself shows ticked.
+ */
+export async function sixServiceTagsClicked(page, boxes, row, isChecked) {
+  for (let i = 0; i < 6; i++) await boxes.nth(i).click();
+  assert.equal(await isChecked(), 6, 'the page ticked six service types');
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
+  await boxes.nth(5).click();
+  assert.equal(await isChecked(), 5);
+  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+}
+
+/**
  * `person`'s emergency number typed equal to the mobile: person_emergency_same on the emergency
  * field (in `row`) and no hint at all on the mobile; gone once the emergency number differs.
  */
@@ -103,6 +117,16 @@ export async function expectNoPath(page, selector, why) {
 
 /** The `[selector, path]` pairs whose path starts with one of `prefixes` (what a test is about to use). */
 export const only = (pairs, ...prefixes) => pairs.filter(([, p]) => prefixes.some((x) => p.startsWith(x)));
+
+/**
+ * The text controls among the pairs of exactly these `paths`: not the 长期 / seal checkboxes or
+ * switches that share a path with a date or an upload.
+ */
+export const textPairs = (pairs, ...paths) => pairs.filter(([sel, p]) => paths.includes(p) && !/checkbox|switch|spLong/.test(sel));
+
+/** The paths of a person's text fields (`subject_principal`, `app_principal`). */
+export const PERSON_TEXT = (person) => ['certificate_number', 'mobile', 'emergency_mobile', 'email', 'validity_start', 'validity_end']
+  .map((f) => `${person}.${f}`);
 
 /** Waits until no app principal field but the 复用 switch is marked (复用 chosen again). */
 export const noAppPrincipalFields = (page) => page.waitForFunction(

@@ -22,7 +22,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveFixture, openFixture, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed,
 } from './variant-checks.mjs';
 import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
@@ -40,24 +40,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The text controls among the pairs of exactly these `paths` (not the 长期 / seal checkboxes sharing a path). */
-const textPairs = (pairs, ...paths) => pairs.filter(([sel, p]) => paths.includes(p) && !/checkbox/.test(sel));
-const PERSON_TEXT = (person) => ['certificate_number', 'mobile', 'emergency_mobile', 'email', 'validity_start', 'validity_end']
-  .map((f) => `${person}.${f}`);
-
-/**
- * Clicks six of the library's service-type checkboxes (what the user clicks: a label or a
- * role=checkbox div), expects app_service_types_max in `row`, unticks the sixth, expects it gone.
- */
-async function sixServiceTags(page, boxes, row, isChecked) {
-  for (let i = 0; i < 6; i++) await boxes.nth(i).click();
-  assert.equal(await isChecked(), 6, 'the page ticked six service types');
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { row });
-  await boxes.nth(5).click();
-  assert.equal(await isChecked(), 5);
-  await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
-}
 
 // --- 1. Element Plus ---------------------------------------------------------------------------
 
@@ -96,7 +78,7 @@ test('elementplus: typed mistakes in 主办单位信息 show in their el-form-it
   await expectFields(page, only(ELEMENTPLUS_FIELDS, 'subject.certificate_number', 'subject.address', 'app.service_types'));
   await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row: EP_ROW });
   await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row: EP_ROW });
-  await sixServiceTags(page, page.locator('#el-id-4807-75 .el-checkbox'), EP_ROW,
+  await sixServiceTagsClicked(page, page.locator('#el-id-4807-75 .el-checkbox'), EP_ROW,
     () => page.locator('#el-id-4807-75 .el-checkbox.is-checked').count());
   await page.close();
 });
@@ -218,7 +200,7 @@ test('naive: six service types ticked as n-checkbox divs (role=checkbox, no inpu
   assert.equal(state, 'ready');
   await expectFields(page, only(NAIVE_FIELDS, 'app.service_types'));
   const boxes = page.locator('#app-card .n-form-item:nth-child(3) .n-checkbox');
-  await sixServiceTags(page, boxes, NV_ROW, () => page.locator('#app-card .n-form-item:nth-child(3) .n-checkbox[aria-checked=true]').count());
+  await sixServiceTagsClicked(page, boxes, NV_ROW, () => page.locator('#app-card .n-form-item:nth-child(3) .n-checkbox[aria-checked=true]').count());
   await page.close();
 });
 
@@ -336,7 +318,7 @@ test('vant: six service types ticked as van-checkbox divs (role=checkbox, no inp
   assert.equal(state, 'ready');
   await expectFields(page, only(VANT_FIELDS, 'app.service_types'));
   const boxes = page.locator('#g-app > .van-cell:nth-child(3) .van-checkbox');
-  await sixServiceTags(page, boxes, VT_ROW, () => page.locator('#g-app > .van-cell:nth-child(3) .van-checkbox[aria-checked=true]').count());
+  await sixServiceTagsClicked(page, boxes, VT_ROW, () => page.locator('#g-app > .van-cell:nth-child(3) .van-checkbox[aria-checked=true]').count());
   await page.close();
 });
 

@@ -176,3 +176,14 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-naive': 'form-variant-naive.html',
   '/wxamp/beian/variant-vant': 'form-variant-vant.html',
 });
+
+// Round 6, written blind (tests/e2e/variants-round6.test.mjs): an Arco Design React admin whose
+// 主体负责人 block is Tailwind + Headless UI (selects without inputs, listbox buttons, role=switch
+// buttons, aria-labelledby labels), a WeUI mobile H5 page with weui-cells and a floating-label
+// block (label after the input), a Semi Design admin with placeholder-only fields, span
+// role=checkbox and a 小程序负责人 section inserted 1.5 s after load.
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-arco': 'form-variant-arco.html',
+  '/wxamp/beian/variant-weui': 'form-variant-weui.html',
+  '/wxamp/beian/variant-semi': 'form-variant-semi.html',
+});

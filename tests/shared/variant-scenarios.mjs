@@ -675,6 +675,152 @@ export const VANT_MANUAL_FIELDS = [
   ['input[name=apEmail]', 'app_principal.email'],
 ];
 
+// Round 6 re-skins, written without looking at the discovery code (tests/e2e/variants-round6.test.mjs).
+
+// Arco Design React (arco-form-item rows; label for="<field>_input" only on items with a field;
+// arco-select whose choice is span.arco-select-view-value) + a Tailwind / Headless UI 主体负责人 block.
+export const ARCO_FIELDS = [
+  ['#card-subject .arco-space-item:nth-child(1) .arco-select-view-input', 'subject.province'], // EMPTY input (arco-select-hidden once chosen); choice in the span
+  ['#card-subject .arco-space-item:nth-child(2) .arco-select-view-input', 'subject.city'],
+  ['#card-subject .arco-space-item:nth-child(3) .arco-select-view-input', 'subject.district'],
+  ['#nature_input input[value=企业]', 'subject.nature'], // arco-radio-button, input opacity 0, no name; label for= the radiogroup div
+  ['#certType_input .arco-select-view-value', 'subject.certificate_type'], // arco-select WITHOUT input, label for= the select div
+  ['#certNo_input', 'subject.certificate_number'], // 主办单位证件号码, for= + id
+  ['#orgName_input', 'subject.name'], // 主办单位名称
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 证件住所, label without for
+  ['.upload-licence input[type=file]', 'materials.uploads'], // 营业执照, display:none
+  ['#address_input', 'subject.address'], // 通讯地址
+  ['#remark_input', 'subject.remark'], // 备注, word-limit textarea
+  ['[id="headlessui-listbox-button-:r2:"] > span.block', 'subject_principal.certificate_type'], // <p> label, button aria-haspopup=listbox
+  ['#file-upload-front', 'materials.uploads'], // 证件照片, sr-only input in a <label for>
+  ['#file-upload-back', 'materials.uploads'],
+  ['input[name=spName]', 'subject_principal.name'], // aria-labelledby → <span>负责人姓名
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // aria-labelledby → <p>证件号
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // aria-labelledby "证件有效期" + sr-only 开始日期
+  ['input[name=spTo]', 'subject_principal.validity_end'],
+  ['[id="headlessui-switch-:r4:"]', 'subject_principal.validity_end'], // Headless UI Switch 长期有效
+  ['input[name=spMobile]', 'subject_principal.mobile'], // 手机号码 + its own aria-describedby
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // <p>应急联系人手机号
+  ['input[name=spEmail]', 'subject_principal.email'], // 电子邮箱
+  ['[id="headlessui-radiogroup-option-:r7:"]', 'subject_principal.is_legal_representative'], // RadioGroup div[role=radio]
+  ['#appid_input', 'app.appid'], // readonly, value set through the property
+  ['#appName_input', 'app.name'],
+  ['#serviceTypes_input input[value=工具-记账]', 'app.service_types'], // 服务内容类型, label for= the group div
+  ['#item-pre input[value=新闻]', 'app.pre_approvals'], // 前置审批项
+  ['#appRemark_input', 'app.remark'], // 备注
+  ['#reuse_input', 'app_principal.reuse_subject_principal'], // arco-switch button role=switch
+  ['.upload-letter input[type=file]', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['#sealed input', 'materials.commitment_letter'], // 已加盖公章
+  ['.upload-other input[type=file]', 'materials.uploads'], // 其他附件
+];
+// Rendered after the 复用 switch's item when it is turned off.
+export const ARCO_MANUAL_FIELDS = [
+  ['#apCertType_input .arco-select-view-input', 'app_principal.certificate_type'], // EMPTY hidden input, choice in the span
+  ['#apName_input', 'app_principal.name'], // 姓名
+  ['#apNumber_input', 'app_principal.certificate_number'], // 证件号码
+  ['#apValidity_input input[placeholder=开始日期]', 'app_principal.validity_start'], // arco RangePicker
+  ['#apValidity_input input[placeholder=结束日期]', 'app_principal.validity_end'],
+  ['#apMobile_input', 'app_principal.mobile'], // 手机号码
+  ['#apEmergency_input', 'app_principal.emergency_mobile'], // 应急手机号码
+  ['#apEmail_input', 'app_principal.email'], // 邮箱
+];
+
+// WeUI 2.x mobile H5: weui-cells rows, native selects, weui-check__label lists under a
+// weui-cells__title, a weui-switch, and a floating-label 主体负责人 block (label after the input).
+export const WEUI_FIELDS = [
+  ['select[name=province]', 'subject.province'], // 所在省份, <label for="">
+  ['select[name=city]', 'subject.city'], // 所在城市
+  ['select[name=district]', 'subject.district'], // 所在区县
+  ['select[name=nature]', 'subject.nature'], // 主办者性质 as a select
+  ['select[name=certType]', 'subject.certificate_type'],
+  ['#orgName', 'subject.name'], // <label class="weui-cell" for> around the row: 单位名称
+  ['#certNo', 'subject.certificate_number'], // 证件号码
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 证件住所
+  ['input[name=address]', 'subject.address'], // 通讯地址
+  ['input[name=licence]', 'materials.uploads'], // weui-uploader 营业执照
+  ['textarea[name=remark]', 'subject.remark'], // weui-cells__title 备注（选填） above its own weui-cells
+  ['select[name=spCertType]', 'subject_principal.certificate_type'],
+  ['input[name=spFront]', 'materials.uploads'], // 身份证照片
+  ['input[name=spBack]', 'materials.uploads'],
+  ['input[name=spName]', 'subject_principal.name'], // floating label 负责人姓名 after the input
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // floating label 证件号码, for=
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // floating 有效期开始日期
+  ['input[name=spTo]', 'subject_principal.validity_end'], // floating 有效期截止日期
+  ['#spLong', 'subject_principal.validity_end'], // weui-check__label 证件长期有效
+  ['input[name=spMobile]', 'subject_principal.mobile'], // floating 联系电话 + helper text
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // floating 应急联系电话
+  ['input[name=spEmail]', 'subject_principal.email'], // floating 电子邮箱
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['#svc1', 'app.service_types'], // weui-cells_checkbox under 服务内容类型（最多选择5项）
+  ['#pre1', 'app.pre_approvals'], // under 前置审批项
+  ['textarea[name=appRemark]', 'app.remark'], // under 备注
+  ['input[name=apReuse]', 'app_principal.reuse_subject_principal'], // weui-switch, row text 复用主体负责人信息
+  ['input[name=letter]', 'materials.commitment_letter'], // uploader 互联网信息服务承诺书
+  ['#sealed', 'materials.commitment_letter'], // 承诺书已加盖公章
+  ['input[name=other]', 'materials.uploads'], // 其他附件
+];
+// Created after the switch row when it is turned off.
+export const WEUI_MANUAL_FIELDS = [
+  ['select[name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apName]', 'app_principal.name'], // 姓名
+  ['input[name=apNumber]', 'app_principal.certificate_number'], // 身份证号
+  ['input[name=apFrom]', 'app_principal.validity_start'], // 有效期开始, type=date
+  ['input[name=apTo]', 'app_principal.validity_end'], // 有效期结束, type=date
+  ['input[name=apMobile]', 'app_principal.mobile'], // 手机号码, type=number
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'], // 应急手机号, type=number
+  ['input[name=apEmail]', 'app_principal.email'], // 邮箱
+];
+
+// Semi Design: semi-form-field rows (label for= the field id), noLabel rows named by their
+// placeholder only, div.semi-select[role=combobox] without input, span.semi-checkbox[role=checkbox]
+// without input, a dateRange picker.
+export const SEMI_FIELDS = [
+  ['#province .semi-select-selection-text', 'subject.province'], // Form.InputGroup 备案地区
+  ['#city .semi-select-selection-text', 'subject.city'],
+  ['#district .semi-select-selection-text', 'subject.district'],
+  ['input.semi-radio-input[value=企业]', 'subject.nature'], // 主办单位性质
+  ['#certType .semi-select-selection-text', 'subject.certificate_type'], // 证件类型
+  ['#certNo', 'subject.certificate_number'], // 统一社会信用代码
+  ['#orgName', 'subject.name'], // 企业名称
+  ['#orgRegAddress', 'subject.certificate_address'], // noLabel: 请输入证件住所（与营业执照一致）
+  ['#address', 'subject.address'], // noLabel: 请输入通讯地址（无需重复填写省市区）
+  ['#licence input[type=file]', 'materials.uploads'], // 营业执照扫描件
+  ['#remark', 'subject.remark'], // 备注（选填）
+  ['#spCertType .semi-select-selection-text', 'subject_principal.certificate_type'],
+  ['#spName', 'subject_principal.name'], // 负责人姓名
+  ['#spNumber', 'subject_principal.certificate_number'], // 证件号
+  ['#spValidity input[placeholder=开始日期]', 'subject_principal.validity_start'], // dateRange
+  ['#spValidity input[placeholder=结束日期]', 'subject_principal.validity_end'],
+  ['#spLong .semi-checkbox-inner', 'subject_principal.validity_end'], // 长期: span role=checkbox, no input
+  ['#spMobile', 'subject_principal.mobile'], // noLabel: 请输入主体负责人手机号码
+  ['#spEmergency', 'subject_principal.emergency_mobile'], // noLabel: 请输入应急联系人手机号码
+  ['#spEmail', 'subject_principal.email'], // noLabel: 请输入主体负责人电子邮箱
+  ['#appid', 'app.appid'], // value set through the property
+  ['#appName', 'app.name'],
+  ['#serviceTypes .semi-checkbox:nth-child(1) .semi-checkbox-inner', 'app.service_types'], // 服务内容: role=checkbox spans
+  ['#preApprovals .pre-item:nth-child(1) .semi-checkbox-inner', 'app.pre_approvals'], // 互联网信息服务前置审批
+  ['#appRemark', 'app.remark'], // 小程序备注
+  ['#letter input[type=file]', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['#sealed .semi-checkbox-inner', 'materials.commitment_letter'], // 已加盖公章: role=checkbox span
+  ['#other input[type=file]', 'materials.uploads'], // 其他附件
+];
+// The 小程序负责人信息 section, inserted 1.5 s after load before 上传其他信息材料.
+export const SEMI_LATE_FIELDS = [
+  ['#apReuse input', 'app_principal.reuse_subject_principal'], // div.semi-switch[role=switch] + native input
+];
+// Rendered when its switch is turned off.
+export const SEMI_MANUAL_FIELDS = [
+  ['#apCertType .semi-select-selection-text', 'app_principal.certificate_type'],
+  ['#apName', 'app_principal.name'], // 姓名
+  ['#apNumber', 'app_principal.certificate_number'], // 身份证号码
+  ['#apValidity input[placeholder=开始日期]', 'app_principal.validity_start'], // 有效期, dateRange
+  ['#apValidity input[placeholder=结束日期]', 'app_principal.validity_end'],
+  ['#apMobile', 'app_principal.mobile'], // noLabel: 请输入小程序负责人手机号码
+  ['#apEmergency', 'app_principal.emergency_mobile'], // noLabel: 请输入小程序负责人应急联系手机号码
+  ['#apEmail', 'app_principal.email'], // 邮箱
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },
@@ -689,4 +835,6 @@ export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-implicit', fields: IMPLICIT_FIELDS },
   { route: '/wxamp/beian/variant-naive', fields: NAIVE_FIELDS },
   { route: '/wxamp/beian/variant-vant', fields: VANT_FIELDS },
+  { route: '/wxamp/beian/variant-arco', fields: ARCO_FIELDS },
+  { route: '/wxamp/beian/variant-weui', fields: WEUI_FIELDS },
 ];

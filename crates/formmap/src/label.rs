@@ -77,11 +77,12 @@ fn match_normalized(label: &str) -> Option<Concept> {
     let prefix = candidates().filter(|(_, n)| label.starts_with(n)).max_by_key(|(_, n)| n.len()).map(|(c, _)| c);
     // Inside a text, the synonym that ends last is the head noun (`营业执照上的企业名称` asks for the
     // 企业名称, `与手机号不同的应急联系电话` for the 应急联系电话); then the longest.
+    // A mobile asked for after 应急 (`小程序负责人应急联系手机号码`) is the emergency one.
     let contained = || {
         candidates()
-            .filter_map(|(c, n)| label.rfind(n).map(|at| (c, at + n.len(), n.len())))
-            .max_by_key(|&(_, end, len)| (end, len))
-            .map(|(c, _, _)| c)
+            .filter_map(|(c, n)| label.rfind(n).map(|at| (c, at, at + n.len(), n.len())))
+            .max_by_key(|&(_, _, end, len)| (end, len))
+            .map(|(c, at, _, _)| if c == Concept::Mobile && label[..at].contains("应急") { Concept::EmergencyMobile } else { c })
     };
     prefix.or_else(|| (label.chars().count() <= MAX_CONTAINING_CHARS).then(contained).flatten())
 }
@@ -212,6 +213,12 @@ mod tests {
         assert_eq!(match_placeholder("请输入营业执照上的企业名称"), Some(Concept::Name));
         assert_eq!(match_placeholder("请输入与手机号不同的应急联系电话"), Some(Concept::EmergencyMobile));
         assert_eq!(match_placeholder("请输入应急联系人的手机号"), Some(Concept::EmergencyMobile));
+        // 应急 before a mobile synonym that is not itself an emergency one (Semi Design placeholders).
+        assert_eq!(match_placeholder("请输入小程序负责人应急联系手机号码"), Some(Concept::EmergencyMobile));
+        assert_eq!(match_placeholder("请输入应急联系手机号码"), Some(Concept::EmergencyMobile));
+        assert_eq!(match_placeholder("请输入小程序负责人应急联系人手机号码"), Some(Concept::EmergencyMobile));
+        assert_eq!(match_placeholder("请输入小程序负责人手机号码"), Some(Concept::Mobile));
+        assert_eq!(match_label("手机号（不可与应急联系方式相同）"), Some(Concept::Mobile));
         assert_eq!(match_placeholder("请输入主体负责人的手机号码"), Some(Concept::Mobile));
         assert_eq!(match_placeholder("请输入负责人的证件号码"), Some(Concept::CertificateNumber));
         assert_eq!(match_label("选填应急联系方式"), Some(Concept::EmergencyMobile));

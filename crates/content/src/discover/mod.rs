@@ -1,6 +1,7 @@
 //! Field discovery: which page control is which draft field.
 //!
-//! For every form control (inputs, textareas, selects, div-based custom selects, and checkboxes,
+//! For every form control (inputs, textareas, selects, div-based custom selects and listbox
+//! buttons (`button aria-haspopup=listbox`, Headless UI), and checkboxes,
 //! radios and switches drawn as `div role=checkbox|radio|switch aria-checked` without a native
 //! input) the label is looked for, in order:
 //! 1. explicit associations: `<label for=id>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`;
@@ -58,7 +59,11 @@ const MAX_LABEL_BLOCK_CHARS: usize = 200;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], button[aria-haspopup=\"listbox\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+/// A text box a user types into: not hidden, readonly, or kept out of reach of keyboard and
+/// screen readers.
+const TYPEABLE: &str =
+    "input:not([type=\"hidden\"]):not([readonly]):not([aria-hidden=\"true\"]):not([tabindex=\"-1\"]), textarea";
 /// Marks the selects that are a `<div>` named by its class and nothing else ([`mark_class_selects`]),
 /// so that [`CONTROL_SELECTOR`] finds them. Not an attribute the rescan observer watches.
 const CLASS_SELECT_MARK: &str = "data-beian-select";
@@ -168,10 +173,11 @@ pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
             continue;
         }
         // A `role=combobox` wrapper around a text box one types into (Element Plus's
-        // el-autocomplete): the text box is the field. Around a readonly one it is a select.
+        // el-autocomplete): the text box is the field. Around one that cannot be typed into
+        // (readonly, or out of reach: Arco's `aria-hidden` / `tabindex=-1` input) it is a select.
         if input.is_none()
             && role.as_deref() == Some("combobox")
-            && el.query_selector("input:not([type=\"hidden\"]):not([readonly]), textarea").ok().flatten().is_some()
+            && el.query_selector(TYPEABLE).ok().flatten().is_some()
         {
             continue;
         }
@@ -255,6 +261,8 @@ pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
                     (Kind::Sealed, field_path(effective_section, label.concept, 0))
                 }
                 Concept::IsLegalRepresentative => (Kind::Flag, field_path(effective_section, label.concept, 0)),
+                // A checkbox on a row named 复用主体负责人信息 (WeUI's `weui-switch`) is that switch.
+                Concept::ReusePrincipal => (Kind::Toggle, field_path(effective_section, label.concept, 0)),
                 _ => continue,
             },
             4 => match label.concept {
@@ -477,6 +485,13 @@ fn drawn_placeholder(el: &Element) -> Option<(Concept, String)> {
     match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
 }
 
+/// The placeholder of the input a div select keeps inside for show (Arco's `arco-select-view-input
+/// placeholder=请选择省份`, kept once a value is chosen).
+fn inner_placeholder(el: &Element) -> Option<(Concept, String)> {
+    let text = el.query_selector("input[placeholder]").ok().flatten()?.get_attribute("placeholder")?;
+    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+}
+
 /// The field of the last scan that `el` was, if its label was one that vanishes with a value
 /// ([`Field::label_may_vanish`]): the control is still that field.
 fn kept_field(el: &Element, previous: &[Field]) -> Option<Field> {
@@ -543,7 +558,7 @@ fn find_label(el: &Element, kind_class: u8, custom_select: bool, labels_for: &[(
         // A div select draws its placeholder as an element inside it, gone once a value is chosen.
         let drawn = if custom_select { drawn_placeholder(el) } else { None };
         vanishes = drawn.is_some();
-        drawn
+        drawn.or_else(|| if custom_select { inner_placeholder(el) } else { None })
     });
     match label_before(el, kind_class, option_like, placeholder.as_ref()) {
         Before::Found(label) => return Some(label),
@@ -553,7 +568,14 @@ fn find_label(el: &Element, kind_class: u8, custom_select: bool, labels_for: &[(
     if let Some((concept, text)) = placeholder {
         return Some(Label { vanishes, ..Label::in_row(concept, text, None) });
     }
-    label_after(el, option_like)
+    label_after(el, option_like).or_else(|| if kind_class == 2 { own_option_label(el) } else { None })
+}
+
+/// A checkbox in a block of its own, its text the whole question (WeUI's `weui-check__label`
+/// 证件长期有效 ☐, 承诺书已加盖公章 ☐): that text names the field.
+fn own_option_label(el: &Element) -> Option<Label> {
+    let text = option_text(el);
+    match_label(&text).map(|concept| Label::in_row(concept, text, None))
 }
 
 /// The elements `el`'s `aria-labelledby` names, in order, without `el` itself (a control may list
