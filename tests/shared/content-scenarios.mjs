@@ -187,3 +187,15 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-weui': 'form-variant-weui.html',
   '/wxamp/beian/variant-semi': 'form-variant-semi.html',
 });
+
+// Round 7, written blind (tests/e2e/variants-round7.test.mjs): a uni-app H5 build (uni-view /
+// uni-input custom elements, placeholder divs, uni-picker, uni-checkbox and uni-switch drawn without
+// native inputs or aria), an Ant Design 5 React admin (ant-select with a readonly empty combobox
+// input, RangePicker, ant-steps wizard whose second step mounts on 下一步, a Form.List of 小程序负责人
+// added by + 添加), and a legacy server-rendered page (fieldset/legend, <span class=lbl>…<br><input>,
+// <b> labels in <td>, bare radio text, title-only inputs).
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-uniapp': 'form-variant-uniapp.html',
+  '/wxamp/beian/variant-antd5': 'form-variant-antd5.html',
+  '/wxamp/beian/variant-legacy': 'form-variant-legacy.html',
+});

@@ -821,6 +821,146 @@ export const SEMI_MANUAL_FIELDS = [
   ['#apEmail', 'app_principal.email'], // 邮箱
 ];
 
+// Round 7 re-skins, written without looking at the discovery code (tests/e2e/variants-round7.test.mjs).
+
+// uni-app H5 build: uni-view.form-item rows with a uni-text label before the control; uni-input's
+// inner input has no name and no placeholder attribute (the placeholder is a div); uni-picker shows
+// the choice in a uni-view; uni-checkbox / uni-radio / uni-switch are divs with classes only.
+// Uploads are tiles without a file input (uni.chooseImage creates it on demand): no pair.
+export const UNIAPP_FIELDS = [
+  ['#pkProvince .picker-text', 'subject.province'], // 所在地区: three uni-pickers in one row
+  ['#pkCity .picker-text', 'subject.city'],
+  ['#pkDistrict .picker-text', 'subject.district'],
+  ['#nature uni-label:nth-child(1) uni-radio', 'subject.nature'], // 主办者性质: uni-radio-group, no input
+  ['#pkCertType .picker-text', 'subject.certificate_type'], // 证件类型: uni-picker
+  ['#orgName input', 'subject.name'], // 单位名称
+  ['#certNo input', 'subject.certificate_number'], // 证件号码
+  ['#orgRegAddress input', 'subject.certificate_address'], // 证件住所
+  ['#address input', 'subject.address'], // 通讯地址
+  ['#remark textarea', 'subject.remark'], // 备注 (uni-textarea)
+  ['#pkSpCertType .picker-text', 'subject_principal.certificate_type'],
+  ['#spName input', 'subject_principal.name'], // 姓名
+  ['#spNumber input', 'subject_principal.certificate_number'], // 证件号
+  ['#spFrom input', 'subject_principal.validity_start'], // 证件有效期, placeholder div 开始日期
+  ['#spTo input', 'subject_principal.validity_end'], // placeholder div 结束日期
+  ['#spLong uni-checkbox', 'subject_principal.validity_end'], // 长期: uni-checkbox without input
+  ['#spMobile input', 'subject_principal.mobile'], // 手机号码, type=number
+  ['#spEmergency input', 'subject_principal.emergency_mobile'], // 应急联系人手机
+  ['#spEmail input', 'subject_principal.email'], // 电子邮箱
+  ['#spLegal uni-label:nth-child(1) uni-radio', 'subject_principal.is_legal_representative'], // 是否法定代表人
+  ['#appid input', 'app.appid'], // disabled
+  ['#appName input', 'app.name'],
+  ['#svc uni-label:nth-child(1) uni-checkbox', 'app.service_types'], // 服务内容: uni-checkbox-group
+  ['#pre .pre-item:nth-child(1) uni-checkbox', 'app.pre_approvals'], // 前置审批, 审批号 uni-input per item
+  ['#apReuse .uni-switch-input', 'app_principal.reuse_subject_principal'], // uni-switch 复用主体负责人信息
+  ['#sealed uni-checkbox', 'materials.commitment_letter'], // 互联网信息服务承诺书 row: 已加盖公章
+];
+// Rendered into #apManual when the uni-switch is turned off.
+export const UNIAPP_MANUAL_FIELDS = [
+  ['#pkApCertType .picker-text', 'app_principal.certificate_type'],
+  ['#apName input', 'app_principal.name'],
+  ['#apNumber input', 'app_principal.certificate_number'],
+  ['#apFrom input', 'app_principal.validity_start'],
+  ['#apTo input', 'app_principal.validity_end'],
+  ['#apLong uni-checkbox', 'app_principal.validity_end'],
+  ['#apMobile input', 'app_principal.mobile'],
+  ['#apEmergency input', 'app_principal.emergency_mobile'],
+  ['#apEmail input', 'app_principal.email'],
+];
+
+// Ant Design 5 (React): step 1 of an ant-steps wizard (主办单位信息 + 主体负责人信息 cards).
+export const ANTD5_FIELDS = [
+  ['#beian_province', 'subject.province'], // ant-select: readonly empty role=combobox input; label for= it: 主办单位所在地
+  ['#beian_city', 'subject.city'], // placeholder span 市
+  ['#beian_district', 'subject.district'], // placeholder span 区/县
+  ['#beian_nature input[value=企业]', 'subject.nature'], // 主办单位性质: ant-radio-button-wrapper
+  ['#beian_certType', 'subject.certificate_type'], // choice in span.ant-select-selection-item[title]
+  ['#beian_certNo', 'subject.certificate_number'], // 证件号码 + ant-form-item-extra
+  ['#beian_orgName', 'subject.name'], // 主办单位名称
+  ['#beian_orgRegAddress', 'subject.certificate_address'], // 证件住所
+  ['#beian_address', 'subject.address'], // 通讯地址
+  ['#beian_licence input[type=file]', 'materials.uploads'], // ant-upload, hidden input
+  ['#beian_remark', 'subject.remark'], // 备注, show-count textarea
+  ['#beian_spCertType', 'subject_principal.certificate_type'], // 负责人证件类型
+  ['#beian_spFront input[type=file]', 'materials.uploads'], // 身份证照片
+  ['#beian_spBack input[type=file]', 'materials.uploads'],
+  ['#beian_spName', 'subject_principal.name'], // 负责人姓名
+  ['#beian_spNumber', 'subject_principal.certificate_number'], // 负责人证件号码
+  ['#beian_spValidity', 'subject_principal.validity_start'], // ant-picker-range start, placeholder 开始日期
+  ['#beian_spValidity_range input[date-range=end]', 'subject_principal.validity_end'], // 结束日期
+  ['#spLong input', 'subject_principal.validity_end'], // ant-checkbox 长期
+  ['#beian_spMobile', 'subject_principal.mobile'], // 联系电话
+  ['#beian_spEmergency', 'subject_principal.emergency_mobile'], // 应急联系电话
+  ['#beian_spEmail', 'subject_principal.email'], // 电子邮箱
+  ['#beian_spLegal input[value=true]', 'subject_principal.is_legal_representative'], // 是否法定代表人
+];
+// Step 2, mounted by 下一步.
+export const ANTD5_STEP2_FIELDS = [
+  ['#beian_appid', 'app.appid'], // disabled
+  ['#beian_appName', 'app.name'],
+  ['#beian_serviceTypes input[value=工具-记账]', 'app.service_types'], // 服务内容类型, Checkbox.Group
+  ['#beian_preApprovals input[value=新闻]', 'app.pre_approvals'], // 前置审批项
+  ['#beian_appRemark', 'app.remark'], // 小程序备注
+  ['#beian_reuse', 'app_principal.reuse_subject_principal'], // ant-switch 复用主体负责人
+  ['#beian_letter input[type=file]', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['#sealed input', 'materials.commitment_letter'], // 已加盖公章
+  ['#beian_other input[type=file]', 'materials.uploads'], // 其他附件
+];
+// The first Form.List entry, added by + 添加小程序负责人 once the switch is off.
+export const ANTD5_MANUAL_FIELDS = [
+  ['#beian_appPrincipals_0_certType', 'app_principal.certificate_type'], // 证件类型 ant-select
+  ['#beian_appPrincipals_0_name', 'app_principal.name'], // 姓名
+  ['#beian_appPrincipals_0_number', 'app_principal.certificate_number'], // 证件号
+  ['#beian_appPrincipals_0_validity', 'app_principal.validity_start'], // 有效期 range start
+  ['#beian_appPrincipals_0_validity_range input[date-range=end]', 'app_principal.validity_end'],
+  ['#beian_appPrincipals_0_mobile', 'app_principal.mobile'], // 手机号
+  ['#beian_appPrincipals_0_emergency', 'app_principal.emergency_mobile'], // 应急手机号
+  ['#beian_appPrincipals_0_email', 'app_principal.email'], // 邮箱
+];
+
+// Legacy server-rendered page: fieldset/legend, <p><span class=lbl>…：</span><br><input>, <b> in <td>.
+export const LEGACY_FIELDS = [
+  ['select[name=province]', 'subject.province'], // 所在省份 row holds three selects
+  ['input[name=dwxz][value=企业]', 'subject.nature'], // bare text after each radio
+  ['select[name=zjlx]', 'subject.certificate_type'],
+  ['input[name=zjhm]', 'subject.certificate_number'], // 证件号码
+  ['input[name=dwmc]', 'subject.name'], // 主办单位名称
+  ['input[name=zjzs]', 'subject.certificate_address'], // <td><b>证件住所</b><br>
+  ['input[name=txdz]', 'subject.address'], // <td><b>通信地址</b><br>
+  ['input[name=yyzzFile]', 'materials.uploads'], // 营业执照扫描件
+  ['textarea[name=ztbz]', 'subject.remark'],
+  ['input[name=fzrxm]', 'subject_principal.name'],
+  ['select[name=fzrzjlx]', 'subject_principal.certificate_type'],
+  ['input[name=fzrzjhm]', 'subject_principal.certificate_number'], // 证件号
+  ['input[name=yxqq]', 'subject_principal.validity_start'], // title only: 证件有效期开始日期
+  ['input[name=yxqz]', 'subject_principal.validity_end'], // title only: 证件有效期截止日期
+  ['input[name=sfzzm]', 'materials.uploads'], // 身份证正面
+  ['input[name=sfzfm]', 'materials.uploads'], // 身份证反面
+  ['input[name=fzrsj]', 'subject_principal.mobile'], // <b>联系电话
+  ['input[name=yjsj]', 'subject_principal.emergency_mobile'], // <b>应急联系人手机
+  ['input[name=fzryx]', 'subject_principal.email'], // <b>电子邮件
+  ['input[name=sffr][value="1"]', 'subject_principal.is_legal_representative'],
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=xcxmc]', 'app.name'],
+  ['input[name=fwnr][value=工具-记账]', 'app.service_types'], // 服务内容, checkboxes + text + <br>
+  ['input[name=qzsp][value=新闻]', 'app.pre_approvals'], // 前置审批
+  ['textarea[name=xcxbz]', 'app.remark'], // 小程序备注
+  ['input[name=wzfzrly][value="2"]', 'app_principal.reuse_subject_principal'], // 复用主体负责人信息 / 手动填写 radios
+  ['input[name=cnsFile]', 'materials.commitment_letter'],
+  ['input[name=qtfj]', 'materials.uploads'],
+];
+// The display:none block shown by 手动填写.
+export const LEGACY_MANUAL_FIELDS = [
+  ['input[name=wzfzrxm]', 'app_principal.name'],
+  ['select[name=wzfzrzjlx]', 'app_principal.certificate_type'],
+  ['input[name=wzfzrzjhm]', 'app_principal.certificate_number'], // 身份证号码
+  ['input[name=wzyxqq]', 'app_principal.validity_start'], // 有效期 … 至 …
+  ['input[name=wzyxqz]', 'app_principal.validity_end'],
+  ['input[name=wzfzrsj]', 'app_principal.mobile'], // <b>手机号码
+  ['input[name=wzyjsj]', 'app_principal.emergency_mobile'], // <b>应急电话
+  ['input[name=wzfzryx]', 'app_principal.email'], // <b>邮箱
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },

@@ -136,11 +136,15 @@ fn checked(field: &Field) -> impl Iterator<Item = &Element> {
 }
 
 /// Whether a checkbox, radio or switch is on: a native input's `checked`, else `aria-checked`
-/// (`div role=checkbox`, `role=switch`).
+/// (`div role=checkbox`, `role=switch`), else the class uni-app marks its box with
+/// (`uni-checkbox-input-checked`, `uni-radio-input-checked`, `uni-switch-input-checked`).
 fn is_on(el: &Element) -> bool {
     match el.dyn_ref::<HtmlInputElement>() {
         Some(i) => i.checked(),
-        None => el.get_attribute("aria-checked").as_deref() == Some("true"),
+        None => match el.get_attribute("aria-checked") {
+            Some(state) => state == "true",
+            None => el.query_selector("[class*=\"-input-checked\"]").ok().flatten().is_some(),
+        },
     }
 }
 
@@ -177,7 +181,8 @@ fn displayed_choice(el: &Element) -> String {
             let list = el.query_selector("ul, [role=\"listbox\"]").ok().flatten().map(|l| dom::text(&l)).unwrap_or_default();
             all.replacen(&list, "", 1)
         });
-    let shown = shown.trim();
+    // The arrow a picker draws beside its text (`广东省 ›`) is not part of the choice.
+    let shown = shown.trim().trim_end_matches(['›', '>', '▾', '▼', '⌄']).trim_end();
     if is_one_of(shown, EMPTY_CHOICES) || shown.starts_with("请选择") { String::new() } else { shown.into() }
 }
 

@@ -219,6 +219,10 @@ mod tests {
         assert_eq!(match_placeholder("请输入小程序负责人应急联系人手机号码"), Some(Concept::EmergencyMobile));
         assert_eq!(match_placeholder("请输入小程序负责人手机号码"), Some(Concept::Mobile));
         assert_eq!(match_label("手机号（不可与应急联系方式相同）"), Some(Concept::Mobile));
+        // Named by a `title` only (a legacy admin page), and a shortened switch label.
+        assert_eq!(match_label("证件有效期截止日期"), Some(Concept::ValidityEnd));
+        assert_eq!(match_label("证件有效期起始日期"), Some(Concept::ValidityStart));
+        assert_eq!(match_label("复用主体负责人"), Some(Concept::ReusePrincipal));
         assert_eq!(match_placeholder("请输入主体负责人的手机号码"), Some(Concept::Mobile));
         assert_eq!(match_placeholder("请输入负责人的证件号码"), Some(Concept::CertificateNumber));
         assert_eq!(match_label("选填应急联系方式"), Some(Concept::EmergencyMobile));

@@ -1,9 +1,10 @@
 //! Field discovery: which page control is which draft field.
 //!
 //! For every form control (inputs, textareas, selects, div-based custom selects and listbox
-//! buttons (`button aria-haspopup=listbox`, Headless UI), and checkboxes,
+//! buttons (`button aria-haspopup=listbox`, Headless UI), uni-app's `<uni-picker>`, and checkboxes,
 //! radios and switches drawn as `div role=checkbox|radio|switch aria-checked` without a native
-//! input) the label is looked for, in order:
+//! input, or uni-app's `<uni-checkbox|radio|switch>` drawn with classes only) the label is looked
+//! for, in order:
 //! 1. explicit associations: `<label for=id>`, `aria-labelledby`, an enclosing `<label>`, `aria-label`;
 //! 2. before the control: the previous siblings of the control and of its ancestors (WeChat's
 //!    `weui-desktop-form__label` / `__controls` rows, `<th>`/`<td>`, `<dt>`/`<dd>`, Element / antd
@@ -59,7 +60,19 @@ const MAX_LABEL_BLOCK_CHARS: usize = 200;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], button[aria-haspopup=\"listbox\"], .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], button[aria-haspopup=\"listbox\"], uni-checkbox, uni-radio, uni-switch, uni-picker, .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+/// The role of a uni-app H5 component (`<uni-checkbox>`, `<uni-radio>`, `<uni-switch>`), which
+/// draws its state with classes only: no native input, no ARIA.
+fn uni_role(el: &Element) -> Option<String> {
+    let role = match el.tag_name().to_ascii_lowercase().as_str() {
+        "uni-checkbox" => "checkbox",
+        "uni-radio" => "radio",
+        "uni-switch" => "switch",
+        _ => return None,
+    };
+    Some(role.into())
+}
+
 /// A text box a user types into: not hidden, readonly, or kept out of reach of keyboard and
 /// screen readers.
 const TYPEABLE: &str =
@@ -163,7 +176,7 @@ pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
         // A component-library select whose input only filters: the choice is the text beside it.
         let el = library_select(&el).unwrap_or(el);
         let input = el.dyn_ref::<HtmlInputElement>();
-        let role = el.get_attribute("role").map(|r| r.to_ascii_lowercase());
+        let role = el.get_attribute("role").map(|r| r.to_ascii_lowercase()).or_else(|| uni_role(&el));
         let is_tag = |t: &str| el.tag_name().eq_ignore_ascii_case(t);
         let is_switch = role.as_deref() == Some("switch");
         // A checkbox or radio drawn without a native input (Naive UI, Vant: `div role=checkbox
