@@ -18,10 +18,9 @@
 // For each: every control carries its contracts.md §1 path, typed mistakes give the right hint in
 // the field's row and go away when fixed, the 手动填写 switch reveals the app principal fields, and a
 // value chosen in a custom select / picker is read.
-// Not asserted yet, gaps the blind round found that are still open (issue 3's note): the uni-app
-// 备注 textarea whose placeholder div mentions 服务内容; 前置审批 审批号 inputs beside a uni-checkbox;
-// choosing in the uni-picker popup; the legacy page's 市/区 selects under a 所在省份 label, its 长期
-// and 已加盖公章 checkboxes followed by a bare text node, and its service types in a <p> with <br>s.
+// Found by this round and fixed: <br>-separated option lists, a 长期 box after a title-only date,
+// 所在省份 over three selects, drawn placeholders beside the control, and the summary panel lying
+// over the page's own bottom-sheet picker (the uni-picker tests fail with the panel on top).
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-uniapp-antd-legacy.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -117,6 +116,34 @@ test('uniapp: six service types tapped as uni-checkboxes (class toggles only, no
   await page.close();
 });
 
+test('uniapp: a 前置审批 uni-checkbox tapped without 审批号 shows app_pre_approval_document; the 审批号 typed clears it', async () => {
+  const { page, state } = await openFixture(browser.context, UNIAPP);
+  assert.equal(state, 'ready');
+  await expectFields(page, only(UNIAPP_FIELDS, 'app.pre_approvals'));
+  await page.locator('#pre .pre-item:nth-child(1) uni-label').click();
+  assert.equal(await page.locator('#pre .uni-checkbox-input-checked').count(), 1, 'the page ticked 新闻');
+  await expectHint(page, 'app.pre_approvals', 'app_pre_approval_document', { row: UNI_ROW });
+  await page.locator('#preNo0 input').pressSequentially('京网新闻许字〔2026〕001号', { delay: 5 });
+  await expectHint(page, 'app.pre_approvals', 'app_pre_approval_document', { present: false });
+  await page.close();
+});
+
+test('uniapp: the uni-picker choice is read from its slot view (证件类型 for 企业, a Shenzhen code under 北京市)', async () => {
+  const { page, state } = await openFixture(browser.context, UNIAPP);
+  assert.equal(state, 'ready');
+  await expectFields(page, only(UNIAPP_FIELDS, 'subject.certificate_type', 'subject.province', 'subject.certificate_number'));
+  await uniChoose(page, 'pkCertType', '事业单位法人证书');
+  await expectHint(page, 'subject.certificate_type', 'subject_certificate_type_allowed', { row: UNI_ROW });
+  await uniChoose(page, 'pkCertType', '营业执照（个人或企业）');
+  await expectHint(page, 'subject.certificate_type', 'subject_certificate_type_allowed', { present: false });
+  await retype(page, 'subject.certificate_number', '91440300MA5G1K2P8N');
+  await uniChoose(page, 'pkProvince', '北京市');
+  await expectHint(page, 'subject.certificate_number', 'subject_uscc_region_mismatch', { row: UNI_ROW });
+  await uniChoose(page, 'pkProvince', '广东省');
+  await expectHint(page, 'subject.certificate_number', 'subject_uscc_region_mismatch', { present: false });
+  await page.close();
+});
+
 test('uniapp: a uni-radio 主办者性质 tap is read (事业单位 allows 事业单位法人证书)', async () => {
   const { page, state } = await openFixture(browser.context, UNIAPP);
   assert.equal(state, 'ready');
@@ -143,6 +170,19 @@ test('uniapp: turning the uni-switch off renders the app principal rows whose un
   await validityReversed(page, 'app_principal', UNI_ROW);
   await uniSwitch(page);
   await noAppPrincipalFields(page);
+  await page.close();
+});
+
+test('uniapp: the app principal uni-picker and 长期 uni-checkbox carry their paths; 护照 picked is read', async () => {
+  const { page, state } = await openFixture(browser.context, UNIAPP);
+  assert.equal(state, 'ready');
+  await uniSwitch(page);
+  await page.waitForSelector('#apManual #apName');
+  await expectFields(page, UNIAPP_MANUAL_FIELDS.filter(([sel]) => /picker|checkbox/.test(sel)));
+  await uniChoose(page, 'pkApCertType', '护照');
+  await expectHint(page, 'app_principal.certificate_type', 'person_app_principal_mainland_id', { row: UNI_ROW });
+  await uniChoose(page, 'pkApCertType', '居民身份证');
+  await expectHint(page, 'app_principal.certificate_type', 'person_app_principal_mainland_id', { present: false });
   await page.close();
 });
 
@@ -305,6 +345,15 @@ test('legacy: typed mistakes in the 主体负责人 rows (title-only dates, <td>
   await page.close();
 });
 
+test('legacy: six service types ticked (checkbox + bare text + <br>)', async () => {
+  const { page, state } = await openFixture(browser.context, LEGACY);
+  assert.equal(state, 'ready');
+  await expectFields(page, only(LEGACY_FIELDS, 'app.service_types'));
+  await sixServiceTagsClicked(page, page.locator('input[name=fwnr]'), OLD_ROW,
+    () => page.locator('input[name=fwnr]:checked').count());
+  await page.close();
+});
+
 test('legacy: the --请选择-- selects and bare-text radios are read (证件类型 vs 性质, province vs credit code)', async () => {
   const { page, state } = await openFixture(browser.context, LEGACY);
   assert.equal(state, 'ready');
@@ -350,3 +399,10 @@ test('legacy: the 手动填写 radio shows the display:none block whose fields c
   await page.close();
 });
 
+test('legacy: the 长期 checkboxes (an input followed by the text node 长期) carry validity_end', async () => {
+  const { page, state } = await openFixture(browser.context, LEGACY);
+  assert.equal(state, 'ready');
+  await page.locator('input[name=wzfzrly][value="2"]').check();
+  await expectFields(page, [...LEGACY_FIELDS, ...LEGACY_MANUAL_FIELDS].filter(([sel]) => /checkbox/.test(sel)));
+  await page.close();
+});

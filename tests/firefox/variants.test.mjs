@@ -3,7 +3,7 @@
 // aria-label sections, the grid and iView re-skins, TDesign, Bootstrap + layui, side-by-side
 // columns, implicit labels, Naive UI's input-less selects and role=checkbox divs, Vant's role=radio
 // cells, Arco's span-valued selects with a Headless UI listbox button, WeUI cells with floating
-// labels): every control carries the same data-beian-field path as in Chromium
+// labels, uni-app's class-only checkboxes and pickers, a legacy fieldset page): every control carries the same data-beian-field path as in Chromium
 // (tests/e2e/variants*.test.mjs, which also exercise the clicks, wizards and accordions), and a
 // typed mistake gives its hint, which goes when fixed.
 import { test, before, after } from 'node:test';

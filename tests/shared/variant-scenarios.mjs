@@ -852,6 +852,7 @@ export const UNIAPP_FIELDS = [
   ['#appName input', 'app.name'],
   ['#svc uni-label:nth-child(1) uni-checkbox', 'app.service_types'], // 服务内容: uni-checkbox-group
   ['#pre .pre-item:nth-child(1) uni-checkbox', 'app.pre_approvals'], // 前置审批, 审批号 uni-input per item
+  ['#appRemark textarea', 'app.remark'], // 备注
   ['#apReuse .uni-switch-input', 'app_principal.reuse_subject_principal'], // uni-switch 复用主体负责人信息
   ['#sealed uni-checkbox', 'materials.commitment_letter'], // 互联网信息服务承诺书 row: 已加盖公章
 ];
@@ -921,6 +922,8 @@ export const ANTD5_MANUAL_FIELDS = [
 // Legacy server-rendered page: fieldset/legend, <p><span class=lbl>…：</span><br><input>, <b> in <td>.
 export const LEGACY_FIELDS = [
   ['select[name=province]', 'subject.province'], // 所在省份 row holds three selects
+  ['select[name=city]', 'subject.city'],
+  ['select[name=county]', 'subject.district'],
   ['input[name=dwxz][value=企业]', 'subject.nature'], // bare text after each radio
   ['select[name=zjlx]', 'subject.certificate_type'],
   ['input[name=zjhm]', 'subject.certificate_number'], // 证件号码
@@ -934,6 +937,7 @@ export const LEGACY_FIELDS = [
   ['input[name=fzrzjhm]', 'subject_principal.certificate_number'], // 证件号
   ['input[name=yxqq]', 'subject_principal.validity_start'], // title only: 证件有效期开始日期
   ['input[name=yxqz]', 'subject_principal.validity_end'], // title only: 证件有效期截止日期
+  ['input[type=checkbox][name=yxqcq]', 'subject_principal.validity_end'], // checkbox + text node 长期
   ['input[name=sfzzm]', 'materials.uploads'], // 身份证正面
   ['input[name=sfzfm]', 'materials.uploads'], // 身份证反面
   ['input[name=fzrsj]', 'subject_principal.mobile'], // <b>联系电话
@@ -947,6 +951,7 @@ export const LEGACY_FIELDS = [
   ['textarea[name=xcxbz]', 'app.remark'], // 小程序备注
   ['input[name=wzfzrly][value="2"]', 'app_principal.reuse_subject_principal'], // 复用主体负责人信息 / 手动填写 radios
   ['input[name=cnsFile]', 'materials.commitment_letter'],
+  ['input[name=cnsgz]', 'materials.commitment_letter'], // 已加盖公章
   ['input[name=qtfj]', 'materials.uploads'],
 ];
 // The display:none block shown by 手动填写.
@@ -956,6 +961,7 @@ export const LEGACY_MANUAL_FIELDS = [
   ['input[name=wzfzrzjhm]', 'app_principal.certificate_number'], // 身份证号码
   ['input[name=wzyxqq]', 'app_principal.validity_start'], // 有效期 … 至 …
   ['input[name=wzyxqz]', 'app_principal.validity_end'],
+  ['input[type=checkbox][name=wzyxqcq]', 'app_principal.validity_end'],
   ['input[name=wzfzrsj]', 'app_principal.mobile'], // <b>手机号码
   ['input[name=wzyjsj]', 'app_principal.emergency_mobile'], // <b>应急电话
   ['input[name=wzfzryx]', 'app_principal.email'], // <b>邮箱
@@ -977,4 +983,6 @@ export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-vant', fields: VANT_FIELDS },
   { route: '/wxamp/beian/variant-arco', fields: ARCO_FIELDS },
   { route: '/wxamp/beian/variant-weui', fields: WEUI_FIELDS },
+  { route: '/wxamp/beian/variant-uniapp', fields: UNIAPP_FIELDS },
+  { route: '/wxamp/beian/variant-legacy', fields: LEGACY_FIELDS },
 ];

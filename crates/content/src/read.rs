@@ -189,8 +189,9 @@ fn displayed_choice(el: &Element) -> String {
 /// A checked 前置审批 item: its type, and the 审批号 / document in the same item.
 fn pre_approval(checkbox: &Element) -> PreApproval {
     let kind = option_text(checkbox);
-    // The item holds the option (its <label>, or the `div role=checkbox` itself) and its inputs.
-    let item = checkbox.closest("label").ok().flatten().unwrap_or_else(|| checkbox.clone()).parent_element();
+    // The item holds the option (its <label> or uni-app's <uni-label>, or the `div role=checkbox`
+    // itself) and its inputs.
+    let item = checkbox.closest("label, uni-label").ok().flatten().unwrap_or_else(|| checkbox.clone()).parent_element();
     let number = item
         .as_ref()
         .and_then(|i| i.query_selector("input[type=\"text\"], input:not([type])").ok().flatten())

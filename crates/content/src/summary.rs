@@ -12,8 +12,11 @@ use crate::dom;
 /// Findings listed at most (the counts still say how many there are).
 const MAX_ITEMS: usize = 30;
 
-/// Inline styles (one constant per kind of element, see [`dom::style`]).
-const STYLE_PANEL: &str = "all:initial!important;display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483000!important;width:320px!important;max-height:45vh!important;overflow:auto!important;box-sizing:border-box!important;padding:10px 12px!important;background:#fff!important;border:1px solid #e4e8eb!important;border-top:3px solid #07c160!important;border-radius:4px!important;box-shadow:0 4px 16px rgba(0,0,0,.12)!important;font:12px/1.6 sans-serif!important;text-align:left!important;";
+/// Inline styles (one constant per kind of element, see [`dom::style`]). The panel's `z-index` is
+/// below the page's own overlays (pickers, dialogs, toasts: uni-app 999, antd 1000, Element and
+/// Vant 2000+), so it never covers a control the page shows over the form (a bottom-sheet
+/// picker's 确定 lay under it at the top z-index).
+const STYLE_PANEL: &str = "all:initial!important;display:block!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:900!important;width:320px!important;max-height:45vh!important;overflow:auto!important;box-sizing:border-box!important;padding:10px 12px!important;background:#fff!important;border:1px solid #e4e8eb!important;border-top:3px solid #07c160!important;border-radius:4px!important;box-shadow:0 4px 16px rgba(0,0,0,.12)!important;font:12px/1.6 sans-serif!important;text-align:left!important;";
 const STYLE_TITLE: &str = "all:initial!important;display:block!important;font:600 13px/1.6 sans-serif!important;color:#1a1a1a!important;";
 const STYLE_COUNTS: &str = "all:initial!important;display:block!important;font:12px/1.6 sans-serif!important;color:#555!important;";
 const STYLE_COUNT: &str = "all:initial!important;font:inherit!important;color:inherit!important;margin-right:10px!important;";

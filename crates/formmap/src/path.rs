@@ -53,9 +53,10 @@ pub fn field_path(section: Section, concept: Concept, part: usize) -> Option<&'s
 fn subject_path(concept: Concept, part: usize) -> Option<&'static str> {
     use Concept as C;
     Some(match (concept, part) {
+        // A row labelled 所在省份 that holds three selects is a 省/市/区 row.
+        (C::Region | C::Province, 1) | (C::City, _) => "subject.city",
+        (C::Region | C::Province, 2) | (C::District, _) => "subject.district",
         (C::Region, 0) | (C::Province, _) => "subject.province",
-        (C::Region, 1) | (C::City, _) => "subject.city",
-        (C::Region, 2) | (C::District, _) => "subject.district",
         (C::Nature, _) => "subject.nature",
         (C::CertificateType, _) => "subject.certificate_type",
         (C::CertificateNumber, _) => "subject.certificate_number",
@@ -150,6 +151,10 @@ mod tests {
     fn multi_control_rows_use_the_position() {
         assert_eq!(path(Section::Subject, "选择地区", 0), Some("subject.province"));
         assert_eq!(path(Section::Subject, "选择地区", 2), Some("subject.district"));
+        // 所在省份 over the three selects of 省/市/区 (a legacy admin page).
+        assert_eq!(path(Section::Subject, "所在省份", 0), Some("subject.province"));
+        assert_eq!(path(Section::Subject, "所在省份", 1), Some("subject.city"));
+        assert_eq!(path(Section::Subject, "所在省份", 2), Some("subject.district"));
         assert_eq!(path(Section::Subject, "选择地区", 3), None);
         assert_eq!(path(Section::AppPrincipal, "证件有效期", 0), Some("app_principal.validity_start"));
         assert_eq!(path(Section::AppPrincipal, "证件有效期", 1), Some("app_principal.validity_end"));

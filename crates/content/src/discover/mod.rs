@@ -43,7 +43,7 @@ use beian_formmap::label::{is_one_of, match_label, match_placeholder};
 use beian_formmap::synonyms::{LONG_TERM, MANUAL_OPTIONS, PLACEHOLDER_PREFIXES, REUSE_OPTIONS};
 use beian_formmap::{field_path, upload_slot, Concept, Section};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement};
+use web_sys::{Document, Element, HtmlInputElement, Node};
 
 use crate::dom;
 
@@ -468,7 +468,7 @@ fn holds_control(el: &Element) -> bool {
 
 /// Concepts whose row holds several text controls under one label (told apart by position).
 fn is_multi_part(concept: Concept) -> bool {
-    matches!(concept, Concept::Region | Concept::Validity | Concept::LicenceValidity)
+    matches!(concept, Concept::Region | Concept::Province | Concept::Validity | Concept::LicenceValidity)
 }
 
 /// Whether `finer` names one part of `row` (a placeholder 结束日期 in a 证件有效期 row).
@@ -495,6 +495,19 @@ fn placeholder_label(el: &Element) -> Option<(Concept, String)> {
 /// The placeholder a div select draws inside itself (`.n-base-selection-placeholder`).
 fn drawn_placeholder(el: &Element) -> Option<(Concept, String)> {
     let text = dom::text(&el.query_selector("[class*=\"placeholder\"]").ok().flatten()?);
+    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+}
+
+/// Whether `el` is a placeholder the page draws as an element (class `*placeholder*`).
+fn is_drawn_placeholder(el: &Element) -> bool {
+    el.get_attribute("class").is_some_and(|c| c.to_ascii_lowercase().contains("placeholder"))
+}
+
+/// The placeholder drawn as an element just before a text control (uni-app's `<div
+/// class="uni-input-placeholder">请输入…</div><input>`), hidden once something is typed.
+fn sibling_placeholder(el: &Element) -> Option<(Concept, String)> {
+    let s = el.previous_element_sibling().filter(is_drawn_placeholder)?;
+    let text = dom::text(&s);
     match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
 }
 
@@ -569,7 +582,7 @@ fn find_label(el: &Element, kind_class: u8, custom_select: bool, labels_for: &[(
     let mut vanishes = false;
     let placeholder = if option_like { None } else { placeholder_label(el) }.or_else(|| {
         // A div select draws its placeholder as an element inside it, gone once a value is chosen.
-        let drawn = if custom_select { drawn_placeholder(el) } else { None };
+        let drawn = if custom_select { drawn_placeholder(el) } else if option_like { None } else { sibling_placeholder(el) };
         vanishes = drawn.is_some();
         drawn.or_else(|| if custom_select { inner_placeholder(el) } else { None })
     });
@@ -586,9 +599,24 @@ fn find_label(el: &Element, kind_class: u8, custom_select: bool, labels_for: &[(
 
 /// A checkbox in a block of its own, its text the whole question (WeUI's `weui-check__label`
 /// 证件长期有效 ☐, 承诺书已加盖公章 ☐): that text names the field.
+///
+/// A 长期 box after a date input named only by its own `title` or placeholder (`<input
+/// title=证件有效期截止日期> <input type=checkbox> 长期`) belongs to that date.
 fn own_option_label(el: &Element) -> Option<Label> {
     let text = option_text(el);
-    match_label(&text).map(|concept| Label::in_row(concept, text, None))
+    if let Some(concept) = match_label(&text) {
+        return Some(Label::in_row(concept, text, None));
+    }
+    if !is_one_of(&text, LONG_TERM) {
+        return None;
+    }
+    let date = el.previous_element_sibling().filter(|d| d.matches("input").unwrap_or(false))?;
+    match placeholder_label(&date)? {
+        (concept @ (Concept::Validity | Concept::ValidityEnd | Concept::LicenceValidity), _) => {
+            Some(Label::in_row(concept, text, None))
+        }
+        _ => None,
+    }
 }
 
 /// The elements `el`'s `aria-labelledby` names, in order, without `el` itself (a control may list
@@ -658,6 +686,20 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
             // Our hints and the page's help texts and icons between label and control do not count,
             // nor does a table's header row (its text runs every column name together).
             if dom::is_ours(&s) || dom::is_annotation(&s) || is_header_row(&s) || s.tag_name().eq_ignore_ascii_case("thead") {
+                continue;
+            }
+            // A placeholder drawn beside the control (uni-app's `uni-input-placeholder`) is read
+            // as one ([`sibling_placeholder`]), never as the row's label.
+            if is_drawn_placeholder(&s) {
+                continue;
+            }
+            // A list of options laid out with `<br>`s (`<input type=checkbox> 工具-记账<br>` ×7): the
+            // line breaks and the other options do not use up the siblings looked at.
+            if s.tag_name().eq_ignore_ascii_case("br") {
+                continue;
+            }
+            if option_like && s.matches("input[type=\"checkbox\"], input[type=\"radio\"]").unwrap_or(false) {
+                crossed_here = true;
                 continue;
             }
             seen += 1;
@@ -809,7 +851,7 @@ fn label_after(el: &Element, option_like: bool) -> Option<Label> {
                 break;
             }
             // A placeholder drawn by the page over an input that has none of its own.
-            if !option_like && s.get_attribute("class").is_some_and(|c| c.to_ascii_lowercase().contains("placeholder")) {
+            if !option_like && is_drawn_placeholder(&s) {
                 let text = dom::text(&s);
                 if let Some(concept) = match_placeholder(&text) {
                     return Some(Label { vanishes: true, ..Label::in_row(concept, shown_placeholder(&text), None) });
@@ -960,13 +1002,21 @@ pub fn option_text(el: &Element) -> String {
             return t.trim().to_string();
         }
     }
+    let value = el.get_attribute("value").unwrap_or_default();
+    // `<input type=checkbox value=1> 长期`: the text right after it, unless the value already
+    // names the option (`value=新闻` before `新闻 审批号：`).
+    if let Some(text) = el.next_sibling().filter(|n| n.node_type() == Node::TEXT_NODE).and_then(|n| n.text_content()) {
+        if !text.trim().is_empty() {
+            return if value.is_ascii() { text.trim().to_string() } else { value };
+        }
+    }
     if let Some(next) = el.next_element_sibling() {
         let t = dom::text(&next);
         if !t.trim().is_empty() {
             return t.trim().to_string();
         }
     }
-    el.get_attribute("value").unwrap_or_default()
+    value
 }
 
 /// An upload tile's own caption (人像面 / 国徽面) refines the row's concept.
