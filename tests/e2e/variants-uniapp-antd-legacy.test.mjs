@@ -254,6 +254,20 @@ test('antd5: six service types ticked through their ant-checkbox-wrapper labels 
   await page.close();
 });
 
+test('antd5: 下一步 checks the step it leaves; the empty fields of the step it mounts are not flagged until 提交', async () => {
+  const { page, state } = await openFixture(browser.context, ANTD5);
+  assert.equal(state, 'ready');
+  await antNext(page);
+  await expectFields(page, only(ANTD5_STEP2_FIELDS, 'app.service_types', 'app.remark'));
+  // A hint typed on step 2 proves the step has been checked since it mounted.
+  await retype(page, 'app.remark', '无');
+  await page.waitForFunction(() => document.querySelector('[data-beian-field="app.remark"]')?.getAttribute('aria-describedby'));
+  assert.deepEqual(await hintsOf(page, 'app.service_types'), [], 'no service type chosen yet, and none flagged');
+  await page.locator('button[type=submit]').click();
+  await expectHint(page, 'app.service_types', 'app_service_types_required', { row: ANT_ROW });
+  await page.close();
+});
+
 test('antd5: the ant-select choice is read from span.ant-select-selection-item (empty readonly combobox input)', async () => {
   const { page, state } = await openFixture(browser.context, ANTD5);
   assert.equal(state, 'ready');

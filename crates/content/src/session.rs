@@ -40,6 +40,10 @@ pub struct Session {
     pub summary: Summary,
     /// Set by a click on the submit button: from then on every check is complete.
     pub complete: bool,
+    /// After a click on 下一步 (not the final submit), the paths shown then: the check is
+    /// complete for that step only, and ends once the page shows fields that were not there (the
+    /// next step, whose empty fields the user has not had a chance to fill).
+    step_paths: Option<Vec<&'static str>>,
     /// Inside an IME composition: input events carry half-typed text and are ignored.
     pub composing: bool,
     en: bool,
@@ -72,6 +76,7 @@ pub fn start(mode: &str) -> Result<(), JsValue> {
         hints: Hints::default(),
         summary: Summary::default(),
         complete: false,
+        step_paths: None,
         composing: false,
         en,
         performance: dom::window().and_then(|w| w.performance()),
@@ -95,6 +100,12 @@ impl Session {
         for f in &self.fields {
             if f.target.get_attribute("data-beian-field").as_deref() != Some(f.path) {
                 f.target.set_attribute("data-beian-field", f.path)?;
+            }
+        }
+        if let Some(step) = &self.step_paths {
+            if self.fields.iter().any(|f| f.visible && !step.contains(&f.path)) {
+                self.complete = false;
+                self.step_paths = None;
             }
         }
         if !self.ready {
@@ -153,10 +164,14 @@ impl Session {
         result
     }
 
-    /// The submit button was clicked: show everything outstanding; when nothing blocks the
+    /// The submit (or 下一步) button was clicked: show everything outstanding; when nothing blocks the
     /// filing, tell the service worker it went to platform review.
     pub fn submitted(&mut self, final_submit: bool) -> Result<(), JsValue> {
+        // Once the final submit was clicked, every check stays complete for the whole form.
+        let whole_form = final_submit || (self.complete && self.step_paths.is_none());
         self.complete = true;
+        self.step_paths =
+            if whole_form { None } else { Some(self.fields.iter().filter(|f| f.visible).map(|f| f.path).collect()) };
         self.recheck()?;
         if final_submit {
             let Some(today) = today::today() else { return Ok(()) };
