@@ -199,3 +199,12 @@ Object.assign(CONTENT_ROUTES, {
   '/wxamp/beian/variant-antd5': 'form-variant-antd5.html',
   '/wxamp/beian/variant-legacy': 'form-variant-legacy.html',
 });
+
+// The official weui-desktop form re-wrapped as a later redesign might render it, written blind
+// (tests/e2e/variants-weuidesk.test.mjs): weui-desktop-form__item rows with label-top and
+// label-left sections, <h4>/<strong> labels, deep wrappers, help icons and paragraphs, a tag picker;
+// and a page with placeholder-only 主体负责人 rows whose 小程序 step is an SPA route rendered late.
+Object.assign(CONTENT_ROUTES, {
+  '/wxamp/beian/variant-weuidesk-a': 'form-variant-weuidesk-a.html',
+  '/wxamp/beian/variant-weuidesk-b': 'form-variant-weuidesk-b.html',
+});

@@ -967,6 +967,105 @@ export const LEGACY_MANUAL_FIELDS = [
   ['input[name=wzfzryx]', 'app_principal.email'], // <b>邮箱
 ];
 
+// The official weui-desktop form re-wrapped (tests/e2e/variants-weuidesk.test.mjs), written blind.
+
+/** A person's rows in form-variant-weuidesk-a (prefix sp / ap), inputs named `${prefix}Xxx`. */
+const weuideskPerson = (p, person) => [
+  [`.weui-desktop-form__dropdown[data-name=${p}CertType]`, `${person}.certificate_type`], // label-top 证件类型
+  [`input[name=${p}Front]`, 'materials.uploads'], // 上传证件 + help paragraph
+  [`input[name=${p}Back]`, 'materials.uploads'],
+  [`input[name=${p}Name]`, `${person}.name`], // <strong>负责人姓名, 4 wrapper levels
+  [`input[name=${p}Number]`, `${person}.certificate_number`], // 证件号码 + help icon + help paragraph
+  [`input[name=${p}From]`, `${person}.validity_start`], // 证件有效期: two date inputs
+  [`input[name=${p}To]`, `${person}.validity_end`],
+  [`input[name=${p}Long]`, `${person}.validity_end`], // 长期 in a weui-desktop-form__check-label
+  [`input[name=${p}Mobile]`, `${person}.mobile`], // 手机号 + long help paragraph
+  [`input[name=${p}Emergency]`, `${person}.emergency_mobile`], // <h4>应急手机号 + help paragraph naming 手机号码
+  [`input[name=${p}Email]`, `${person}.email`], // 电子邮箱 + help icon
+];
+
+// A: div.weui-desktop-form__item rows; 主办单位/小程序/材料 label-left, the person sections label-top;
+// labels in <label>, <h4> or <strong>; help paragraphs between label and control.
+export const WEUIDESK_A_FIELDS = [
+  ['.weui-desktop-form__dropdown[data-name=province]', 'subject.province'], // 选择地区
+  ['.weui-desktop-form__dropdown[data-name=city]', 'subject.city'],
+  ['.weui-desktop-form__dropdown[data-name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'], // <h4>主办者性质
+  ['.weui-desktop-form__dropdown[data-name=certType]', 'subject.certificate_type'], // <strong>证件类型
+  ['input[name=licence]', 'materials.uploads'], // 上传证件
+  ['input[name=orgName]', 'subject.name'], // 企业名称 + help icon
+  ['input[name=orgRegAddress]', 'subject.certificate_address'], // 证件住所 + help paragraph
+  ['input[name=orgNo]', 'subject.certificate_number'], // 统一社会信用代码 + help paragraph naming 工商注册号
+  ['input[name=address]', 'subject.address'], // 通讯地址 + help paragraph
+  ['textarea[name=remark]', 'subject.remark'], // 备注（选填）
+  ...weuideskPerson('sp', 'subject_principal'),
+  ['input[name=spLegal][value=yes]', 'subject_principal.is_legal_representative'],
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['#svcTags .weui-desktop-tag:nth-child(1)', 'app.service_types'], // <h4>服务内容标识: span chips, no input, no aria
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'], // weui-desktop checkboxes + 审批号 inputs
+  ['textarea[name=appRemark]', 'app.remark'], // 备注（必填） + help paragraph
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // <strong>信息来源
+  ['input[name=letter]', 'materials.commitment_letter'], // 互联网信息服务承诺书
+  ['input[name=sealed]', 'materials.commitment_letter'], // 已加盖公章
+  ['input[name=other]', 'materials.uploads'], // 其他附件
+];
+// Rendered (innerHTML) when 手动填写 is chosen: the same label-top rows.
+export const WEUIDESK_A_MANUAL_FIELDS = weuideskPerson('ap', 'app_principal');
+
+// B: the original control-group rows, but the 主体负责人 rows have no label, only a placeholder.
+export const WEUIDESK_B_FIELDS = [
+  ['.weui-desktop-form__dropdown[data-name=province]', 'subject.province'],
+  ['.weui-desktop-form__dropdown[data-name=city]', 'subject.city'],
+  ['.weui-desktop-form__dropdown[data-name=district]', 'subject.district'],
+  ['input[name=nature][value=企业]', 'subject.nature'],
+  ['.weui-desktop-form__dropdown[data-name=certType]', 'subject.certificate_type'],
+  ['input[name=licence]', 'materials.uploads'],
+  ['input[name=orgName]', 'subject.name'],
+  ['input[name=orgRegAddress]', 'subject.certificate_address'],
+  ['input[name=orgNo]', 'subject.certificate_number'],
+  ['input[name=address]', 'subject.address'], // placeholder only
+  ['textarea[name=remark]', 'subject.remark'],
+  ['.weui-desktop-form__dropdown[data-name=spCertType]', 'subject_principal.certificate_type'],
+  ['input[name=spFront]', 'materials.uploads'],
+  ['input[name=spBack]', 'materials.uploads'],
+  ['input[name=spName]', 'subject_principal.name'], // 请输入主体负责人姓名
+  ['input[name=spNumber]', 'subject_principal.certificate_number'], // 请输入证件号码
+  ['input[name=spFrom]', 'subject_principal.validity_start'], // 请输入证件有效期开始日期
+  ['input[name=spTo]', 'subject_principal.validity_end'], // 请输入证件有效期结束日期
+  ['input[name=spLong]', 'subject_principal.validity_end'], // 长期
+  ['input[name=spMobile]', 'subject_principal.mobile'], // 请输入手机号码
+  ['input[name=spEmergency]', 'subject_principal.emergency_mobile'], // 请输入应急联系人手机号码
+  ['input[name=spEmail]', 'subject_principal.email'], // 请输入电子邮箱
+  ['input[name=spLegal][value=yes]', 'subject_principal.is_legal_representative'],
+  ['input[name=letter]', 'materials.commitment_letter'],
+  ['input[name=sealed]', 'materials.commitment_letter'],
+  ['input[name=other]', 'materials.uploads'],
+];
+// The 小程序信息 + 小程序负责人信息 route, rendered 1.5 s after load (pushState + innerHTML).
+export const WEUIDESK_B_LATE_FIELDS = [
+  ['input[name=appid]', 'app.appid'],
+  ['input[name=appName]', 'app.name'],
+  ['input[name=svc][value=工具-记账]', 'app.service_types'],
+  ['input[name=pre][value=新闻]', 'app.pre_approvals'],
+  ['textarea[name=appRemark]', 'app.remark'],
+  ['input[name=apSource][value=manual]', 'app_principal.reuse_subject_principal'], // weui-desktop radios
+];
+// Rendered when 手动填写 is chosen.
+export const WEUIDESK_B_MANUAL_FIELDS = [
+  ['.weui-desktop-form__dropdown[data-name=apCertType]', 'app_principal.certificate_type'],
+  ['input[name=apFront]', 'materials.uploads'],
+  ['input[name=apBack]', 'materials.uploads'],
+  ['input[name=apName]', 'app_principal.name'], // 负责人名称
+  ['input[name=apNumber]', 'app_principal.certificate_number'],
+  ['input[name=apFrom]', 'app_principal.validity_start'],
+  ['input[name=apTo]', 'app_principal.validity_end'],
+  ['input[name=apLong]', 'app_principal.validity_end'],
+  ['input[name=apMobile]', 'app_principal.mobile'],
+  ['input[name=apEmergency]', 'app_principal.emergency_mobile'],
+  ['input[name=apEmail]', 'app_principal.email'],
+];
+
 /** Variants whose fields are all on the page without clicking (the wizard needs clicks). */
 export const VARIANT_DISCOVERY = [
   { route: '/wxamp/beian/variant-table', fields: TABLE_FIELDS },

@@ -143,6 +143,10 @@ fn is_on(el: &Element) -> bool {
         Some(i) => i.checked(),
         None => match el.get_attribute("aria-checked") {
             Some(state) => state == "true",
+            None if el.has_attribute(crate::discover::CHIP_OPTION_MARK) => {
+                let class = el.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+                ["selected", "checked", "active"].iter().any(|s| class.contains(s))
+            }
             None => el.query_selector("[class*=\"-input-checked\"]").ok().flatten().is_some(),
         },
     }
@@ -189,9 +193,7 @@ fn displayed_choice(el: &Element) -> String {
 /// A checked 前置审批 item: its type, and the 审批号 / document in the same item.
 fn pre_approval(checkbox: &Element) -> PreApproval {
     let kind = option_text(checkbox);
-    // The item holds the option (its <label> or uni-app's <uni-label>, or the `div role=checkbox`
-    // itself) and its inputs.
-    let item = checkbox.closest("label, uni-label").ok().flatten().unwrap_or_else(|| checkbox.clone()).parent_element();
+    let item = approval_item(checkbox);
     let number = item
         .as_ref()
         .and_then(|i| i.query_selector("input[type=\"text\"], input:not([type])").ok().flatten())
@@ -204,6 +206,27 @@ fn pre_approval(checkbox: &Element) -> PreApproval {
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .map(|i| i.files().is_some_and(|f| f.length() > 0));
     PreApproval { kind: Some(kind), number, document }
+}
+
+/// The element holding a 前置审批 option and its 审批号 / document inputs: the nearest ancestor of
+/// the option (or of its <label>) with a text input and no other option (the number may sit in a
+/// detail block beside the option's own wrapper); else the option's parent, as in a flat list.
+fn approval_item(checkbox: &Element) -> Option<Element> {
+    const MAX_LEVELS: usize = 4;
+    const OPTIONS: &str = "input[type=\"checkbox\"], [role=\"checkbox\"], uni-checkbox";
+    let start = checkbox.closest("label, uni-label").ok().flatten().unwrap_or_else(|| checkbox.clone());
+    let mut node = start.clone();
+    for _ in 0..MAX_LEVELS {
+        let Some(parent) = node.parent_element() else { break };
+        if parent.query_selector_all(OPTIONS).map_or(0, |l| l.length()) > 1 {
+            break;
+        }
+        if parent.query_selector("input[type=\"text\"], input:not([type])").ok().flatten().is_some() {
+            return Some(parent);
+        }
+        node = parent;
+    }
+    start.parent_element()
 }
 
 /// The chosen file's metadata: what is known (with pixel size) or at least name, type and size.

@@ -24,7 +24,8 @@
 //! with one record per row the column header labels the cells under it. A hidden
 //! copy of a shown control (same path) is dropped; hidden fields of their own keep their path and
 //! read as absent. A select known only by its class (Naive UI's `n-select`: no input, no role) is
-//! marked first so that it counts as a control. A label read off a placeholder the page draws as an
+//! marked first so that it counts as a control, and so are the chips of a chip list (three or more
+//! `*-tag` / `*-chip` elements side by side, picked by a click), which then count as checkboxes. A label read off a placeholder the page draws as an
 //! element, gone once a value is typed, is kept for that control by later scans.
 //!
 //! The section ([`sections`]) is the nearest preceding section heading (any element whose whole text
@@ -60,7 +61,52 @@ const MAX_LABEL_BLOCK_CHARS: usize = 200;
 /// Controls considered per scan: a bound on the work a huge page can cause.
 pub const MAX_CONTROLS: u32 = 600;
 
-const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], button[aria-haspopup=\"listbox\"], uni-checkbox, uni-radio, uni-switch, uni-picker, .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+const CONTROL_SELECTOR: &str = "input, textarea, select, [role=\"combobox\"], [role=\"switch\"], [role=\"checkbox\"], [role=\"radio\"], [data-beian-select], button[aria-haspopup=\"listbox\"], [data-beian-option], uni-checkbox, uni-radio, uni-switch, uni-picker, .weui-desktop-form__dropdown, .weui-desktop-dropdown, [contenteditable=\"true\"], [contenteditable=\"\"]";
+/// Marks with [`CHIP_OPTION_MARK`] the chips of a chip list (`<span class="weui-desktop-tag">工具-记账
+/// </span>` ×7, picked by a click that toggles a `*_selected` class): elements whose class ends in
+/// `tag` or `chip`, with a short text and no control, three or more side by side. They are then
+/// options like checkboxes; a single tag (a badge beside a heading) is not marked.
+fn mark_chip_options(doc: &Document) {
+    const MAX_CHIP_CHARS: usize = 24;
+    const MIN_CHIPS: usize = 3;
+    let is_chip = |el: &Element| {
+        let class = el.get_attribute("class").unwrap_or_default().to_ascii_lowercase();
+        class.split_ascii_whitespace().any(|t| t.ends_with("tag") || t.ends_with("chip"))
+            && !dom::is_ours(el)
+            && el.query_selector("input, textarea, select").ok().flatten().is_none()
+            && (1..=MAX_CHIP_CHARS).contains(&dom::text(el).trim().chars().count())
+    };
+    // The last scan's marks go first: a list that is no longer one is not.
+    if let Ok(old) = doc.query_selector_all(&format!("[{CHIP_OPTION_MARK}]")) {
+        for i in 0..old.length() {
+            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute(CHIP_OPTION_MARK);
+            }
+        }
+    }
+    let Ok(list) = doc.query_selector_all("span[class*=\"tag\"], div[class*=\"tag\"], span[class*=\"chip\"], div[class*=\"chip\"]") else { return };
+    for i in 0..list.length().min(MAX_CONTROLS) {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        if el.has_attribute(CHIP_OPTION_MARK) || !is_chip(&el) {
+            continue;
+        }
+        let Some(parent) = el.parent_element() else { continue };
+        let mut chips: Vec<Element> = Vec::new();
+        let mut child = parent.first_element_child();
+        while let Some(c) = child {
+            child = c.next_element_sibling();
+            if is_chip(&c) {
+                chips.push(c);
+            }
+        }
+        if chips.len() >= MIN_CHIPS {
+            for chip in chips {
+                let _ = chip.set_attribute(CHIP_OPTION_MARK, "");
+            }
+        }
+    }
+}
+
 /// The role of a uni-app H5 component (`<uni-checkbox>`, `<uni-radio>`, `<uni-switch>`), which
 /// draws its state with classes only: no native input, no ARIA.
 fn uni_role(el: &Element) -> Option<String> {
@@ -80,6 +126,8 @@ const TYPEABLE: &str =
 /// Marks the selects that are a `<div>` named by its class and nothing else ([`mark_class_selects`]),
 /// so that [`CONTROL_SELECTOR`] finds them. Not an attribute the rescan observer watches.
 const CLASS_SELECT_MARK: &str = "data-beian-select";
+/// Marks the options of a list of chips picked by a click ([`mark_chip_options`]).
+pub const CHIP_OPTION_MARK: &str = "data-beian-option";
 /// What a field's controls hold, i.e. how to read them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -159,6 +207,7 @@ impl Label {
 /// Scans the document. `previous` are the fields of the last scan (see [`Field::label_may_vanish`]).
 pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
     mark_class_selects(doc);
+    mark_chip_options(doc);
     let headings = section_headings(doc);
     let active_nav = headings.iter().find(|h| h.nav && h.active).map(|h| h.section);
     let containers = section_containers(doc);
@@ -176,7 +225,8 @@ pub fn scan(doc: &Document, previous: &[Field]) -> Scan {
         // A component-library select whose input only filters: the choice is the text beside it.
         let el = library_select(&el).unwrap_or(el);
         let input = el.dyn_ref::<HtmlInputElement>();
-        let role = el.get_attribute("role").map(|r| r.to_ascii_lowercase()).or_else(|| uni_role(&el));
+        let role = el.get_attribute("role").map(|r| r.to_ascii_lowercase()).or_else(|| uni_role(&el))
+            .or_else(|| el.has_attribute(CHIP_OPTION_MARK).then(|| "checkbox".to_string()));
         let is_tag = |t: &str| el.tag_name().eq_ignore_ascii_case(t);
         let is_switch = role.as_deref() == Some("switch");
         // A checkbox or radio drawn without a native input (Naive UI, Vant: `div role=checkbox
@@ -610,7 +660,10 @@ fn own_option_label(el: &Element) -> Option<Label> {
     if !is_one_of(&text, LONG_TERM) {
         return None;
     }
-    let date = el.previous_element_sibling().filter(|d| d.matches("input").unwrap_or(false))?;
+    // The box, or its <label>, follows the date input or the wrapper holding it.
+    let start = el.closest("label").ok().flatten().unwrap_or_else(|| el.clone());
+    let before = start.previous_element_sibling()?;
+    let date = if before.matches("input").unwrap_or(false) { before } else { before.query_selector("input").ok().flatten()? };
     match placeholder_label(&date)? {
         (concept @ (Concept::Validity | Concept::ValidityEnd | Concept::LicenceValidity), _) => {
             Some(Label::in_row(concept, text, None))
