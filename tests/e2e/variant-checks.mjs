@@ -1,9 +1,28 @@
 // Assertions shared by the form-variant suites (tests/e2e/variants*.test.mjs):
 // which control carries which path, where a hint shows, and the mistake → hint → fix → gone runs
 // every variant repeats.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { field, hintsOf, retype, waitForHint } from './harness.mjs';
+import { field, hintsOf, launch, retype, serveFixture, waitForHint } from './harness.mjs';
+import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import { fieldProblems } from '../shared/variant-scenarios.mjs';
+
+/**
+ * The suite's browser: Chromium with the built extension and the fixtures served at
+ * https://mp.weixin.qq.com/…, launched before the suite's tests and closed after them. Call at
+ * the top level of a test file; `.context` is the browser context once the tests run.
+ */
+export function variantBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await serveFixture(browser.context, CONTENT_ROUTES);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return { get context() { return browser.context; } };
+}
 
 /**
  * Waits until every `[selector, path]` pair holds: the control matching `selector` carries
@@ -54,6 +73,21 @@ export async function expectHint(page, path, rule, { present = true, row } = {})
   assert.ok(placement.near, `${rule} hint of ${path} is not in the field's row (${row})`);
 }
 
+/** Waits until `path` shows (or no longer shows) any hint whose rule starts with `prefix`. */
+export async function expectHintPrefix(page, path, prefix, present = true) {
+  try {
+    await page.waitForFunction(({ path, prefix, present }) => {
+      const target = document.querySelector(`[data-beian-field="${path}"]`);
+      if (!target) return false;
+      const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
+      const has = ids.some((id) => (document.getElementById(id)?.getAttribute('data-beian-rule') || '').startsWith(prefix));
+      return has === present;
+    }, { path, prefix, present }, { timeout: 5000 });
+  } catch {
+    assert.fail(`${path}: expected ${present ? 'a' : 'no'} ${prefix}* hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
+  }
+}
+
 /**
  * Types `bad` into `path` and expects its `rule` hint (placed per `options`, as in expectHint),
  * then types `good` and expects the hint gone.
@@ -86,6 +120,30 @@ export async function sixServiceTagsClicked(page, boxes, row, isChecked) {
   await boxes.nth(5).click();
   assert.equal(await isChecked(), 5);
   await expectHint(page, 'app.service_types', 'app_service_types_max', { present: false });
+}
+
+/**
+ * The typed mistakes every variant checks in the subject rows: a wrong credit-code check digit, the
+ * old 15-digit registration number, an address without a house number; each in `row`, gone once
+ * fixed.
+ */
+export async function subjectMistakes(page, row) {
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91440300MA5G1K2P8M', '91440300MA5G1K2P8N', { row });
+  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row });
+  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row });
+}
+
+/**
+ * The typed mistakes every variant checks in a person's rows (`subject_principal`,
+ * `app_principal`): an ID checksum, a short mobile, the emergency number equal to the mobile, a bad
+ * e-mail and a validity end before its start; each in `row`, gone once fixed.
+ */
+export async function personMistakes(page, person, row) {
+  await mistakeAndFix(page, `${person}.certificate_number`, 'person_id_checksum', '110105194912310021', '11010519491231002X', { row });
+  await mistakeAndFix(page, `${person}.mobile`, 'person_mobile_format', '1380013800', '13800138000', { row });
+  await emergencySame(page, person, row);
+  await mistakeAndFix(page, `${person}.email`, 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row });
+  await validityReversed(page, person, row);
 }
 
 /**

@@ -16,28 +16,18 @@
 // For each: every control carries its contracts.md §1 path, and typed mistakes give the right
 // hint in the field's row, which goes away when the mistake is fixed.
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-layouts.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, retype, field } from './harness.mjs';
+import { openFixture, retype, field } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, sixServiceTags, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, sixServiceTags, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   COLUMNS_FIELDS, COLUMNS_LATE_FIELDS, IMPLICIT_FIELDS, IMPLICIT_MANUAL_FIELDS, MATRIX_STEP1_FIELDS,
   MATRIX_STEP2_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 /** Another person (another ID number) typed with the subject principal's mobile: cross_mobile_shared, gone once it differs. */
 async function sharedMobile(page, row) {

@@ -17,28 +17,18 @@
 // For each: every control carries its contracts.md §1 path, and typed mistakes give the right
 // hint in the field's row, which goes away when the mistake is fixed.
 // Run: cargo xtask build && node --test tests/e2e/variants-libraries.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, hintsOf, retype } from './harness.mjs';
+import { openFixture, hintsOf, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, sixServiceTags, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, sixServiceTags, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   BOOTSTRAP_FIELDS, BOOTSTRAP_MANUAL_FIELDS, MUI_APP_FIELDS, MUI_APP_PRINCIPAL_FIELDS, MUI_MANUAL_FIELDS,
   MUI_PRINCIPAL_FIELDS, MUI_SUBJECT_FIELDS, TDESIGN_FIELDS, TDESIGN_LATE_FIELDS, TDESIGN_MANUAL_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 // --- 1. Tencent TDesign ------------------------------------------------------------------------
 

@@ -22,42 +22,17 @@
 // the field's row and go away when fixed, the 手动填写 switch reveals the app principal fields, and a
 // value chosen in a custom select is read.
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-react-weui.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, field, hintsOf, retype } from './harness.mjs';
+import { openFixture, field, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed,
+  emergencySame, expectFields, expectHint, expectHintPrefix, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, personMistakes, sixServiceTagsClicked, subjectMistakes, textPairs, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   ARCO_FIELDS, ARCO_MANUAL_FIELDS, SEMI_FIELDS, SEMI_LATE_FIELDS, SEMI_MANUAL_FIELDS, WEUI_FIELDS, WEUI_MANUAL_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Waits until `path` shows (or no longer shows) any hint whose rule starts with `prefix`. */
-async function expectHintPrefix(page, path, prefix, present = true) {
-  try {
-    await page.waitForFunction(({ path, prefix, present }) => {
-      const target = document.querySelector(`[data-beian-field="${path}"]`);
-      if (!target) return false;
-      const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
-      const has = ids.some((id) => (document.getElementById(id)?.getAttribute('data-beian-rule') || '').startsWith(prefix));
-      return has === present;
-    }, { path, prefix, present }, { timeout: 5000 });
-  } catch {
-    assert.fail(`${path}: expected ${present ? 'a' : 'no'} ${prefix}* hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
-  }
-}
+const browser = variantBrowser();
 
 // --- 1. Arco Design + Tailwind / Headless UI --------------------------------------------------------
 
@@ -100,9 +75,7 @@ test('arco: typed mistakes in the Arco 主办单位信息 rows show in their arc
   const { page, state } = await openArco();
   assert.equal(state, 'ready');
   await expectFields(page, only(ARCO_FIELDS, 'subject.certificate_number', 'subject.address'));
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91440300MA5G1K2P8M', '91440300MA5G1K2P8N', { row: ARCO_ROW });
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row: ARCO_ROW });
-  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row: ARCO_ROW });
+  await subjectMistakes(page, ARCO_ROW);
   await page.close();
 });
 
@@ -110,11 +83,7 @@ test('arco: typed mistakes in the Tailwind 主体负责人 block (aria-labelledb
   const { page, state } = await openArco();
   assert.equal(state, 'ready');
   await expectFields(page, textPairs(ARCO_FIELDS, ...PERSON_TEXT('subject_principal')));
-  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row: TW_ROW });
-  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013800', '13800138000', { row: TW_ROW });
-  await emergencySame(page, 'subject_principal', TW_ROW);
-  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row: TW_ROW });
-  await validityReversed(page, 'subject_principal', TW_ROW);
+  await personMistakes(page, 'subject_principal', TW_ROW);
   await page.close();
 });
 
@@ -241,11 +210,7 @@ test('weui: typed mistakes in the floating-label block (label after the input) s
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-weui');
   assert.equal(state, 'ready');
   await expectFields(page, textPairs(WEUI_FIELDS, ...PERSON_TEXT('subject_principal')));
-  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row: FLOAT_ROW });
-  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013800', '13800138000', { row: FLOAT_ROW });
-  await emergencySame(page, 'subject_principal', FLOAT_ROW);
-  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row: FLOAT_ROW });
-  await validityReversed(page, 'subject_principal', FLOAT_ROW);
+  await personMistakes(page, 'subject_principal', FLOAT_ROW);
   await page.close();
 });
 
@@ -337,11 +302,7 @@ test('semi: typed mistakes in the 主体负责人 rows (placeholder-only phones 
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-semi');
   assert.equal(state, 'ready');
   await expectFields(page, textPairs(SEMI_FIELDS, ...PERSON_TEXT('subject_principal')));
-  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row: SEMI_ROW });
-  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013800', '13800138000', { row: SEMI_ROW });
-  await emergencySame(page, 'subject_principal', SEMI_ROW);
-  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row: SEMI_ROW });
-  await validityReversed(page, 'subject_principal', SEMI_ROW);
+  await personMistakes(page, 'subject_principal', SEMI_ROW);
   await page.close();
 });
 

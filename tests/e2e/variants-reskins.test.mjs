@@ -12,28 +12,18 @@
 // For each: every control carries its contracts.md §1 path, and typed mistakes give the right
 // hint next to the right field, which goes away when the mistake is fixed.
 // Run: cargo xtask build && node --test tests/e2e/variants-reskins.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, retype } from './harness.mjs';
+import { openFixture, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, mistakeAndFix, noAppPrincipalFields, sixServiceTags,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, mistakeAndFix, noAppPrincipalFields, sixServiceTags, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   ANTDV_STEP1, ANTDV_STEP2, ANTDV_STEP3, GRID_FIELDS, GRID_LATE_FIELDS, IVIEW_FIELDS, IVIEW_MANUAL_FIELDS,
   IVIEW_RIGHT_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 // --- 1. CSS grid of custom elements, a late section ---------------------------------------------
 

@@ -22,45 +22,20 @@
 // 所在省份 over three selects, drawn placeholders beside the control, and the summary panel lying
 // over the page's own bottom-sheet picker (the uni-picker tests fail with the panel on top).
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-uniapp-antd-legacy.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, hintsOf, retype } from './harness.mjs';
+import { openFixture, hintsOf, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed,
+  emergencySame, expectFields, expectHint, expectHintPrefix, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, personMistakes, sixServiceTagsClicked, subjectMistakes, textPairs, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   ANTD5_FIELDS, ANTD5_MANUAL_FIELDS, ANTD5_STEP2_FIELDS, LEGACY_FIELDS, LEGACY_MANUAL_FIELDS, UNIAPP_FIELDS, UNIAPP_MANUAL_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Waits until `path` shows (or no longer shows) any hint whose rule starts with `prefix`. */
-async function expectHintPrefix(page, path, prefix, present = true) {
-  try {
-    await page.waitForFunction(({ path, prefix, present }) => {
-      const target = document.querySelector(`[data-beian-field="${path}"]`);
-      if (!target) return false;
-      const ids = (target.getAttribute('aria-describedby') || '').split(/\s+/);
-      const has = ids.some((id) => (document.getElementById(id)?.getAttribute('data-beian-rule') || '').startsWith(prefix));
-      return has === present;
-    }, { path, prefix, present }, { timeout: 5000 });
-  } catch {
-    assert.fail(`${path}: expected ${present ? 'a' : 'no'} ${prefix}* hint, hints are ${JSON.stringify(await hintsOf(page, path))}`);
-  }
-}
+const browser = variantBrowser();
 
 /** Upload slots that have no control of their own on a page may still be marked; not a mistake. */
-const MATERIALS = [['html', 'materials.uploads'], ['html', 'materials.commitment_letter']].map(([, p]) => ['-', p]);
+const MATERIALS = [['-', 'materials.uploads'], ['-', 'materials.commitment_letter']];
 
 // --- 1. uni-app H5 build ------------------------------------------------------------------------
 
@@ -226,9 +201,7 @@ test('antd5: typed mistakes in the 主办单位 rows show in their ant-form-item
   const { page, state } = await openFixture(browser.context, ANTD5);
   assert.equal(state, 'ready');
   await expectFields(page, only(ANTD5_FIELDS, 'subject.certificate_number', 'subject.address'));
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91440300MA5G1K2P8M', '91440300MA5G1K2P8N', { row: ANT_ROW });
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row: ANT_ROW });
-  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row: ANT_ROW });
+  await subjectMistakes(page, ANT_ROW);
   await page.close();
 });
 
@@ -236,11 +209,7 @@ test('antd5: typed mistakes in the 主体负责人 rows (RangePicker inputs) sho
   const { page, state } = await openFixture(browser.context, ANTD5);
   assert.equal(state, 'ready');
   await expectFields(page, textPairs(ANTD5_FIELDS, ...PERSON_TEXT('subject_principal')));
-  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row: ANT_ROW });
-  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013800', '13800138000', { row: ANT_ROW });
-  await emergencySame(page, 'subject_principal', ANT_ROW);
-  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row: ANT_ROW });
-  await validityReversed(page, 'subject_principal', ANT_ROW);
+  await personMistakes(page, 'subject_principal', ANT_ROW);
   await page.close();
 });
 
@@ -339,9 +308,7 @@ test('legacy: typed mistakes in the 主办单位 rows (span.lbl and <b> labels) 
   const { page, state } = await openFixture(browser.context, LEGACY);
   assert.equal(state, 'ready');
   await expectFields(page, only(LEGACY_FIELDS, 'subject.certificate_number', 'subject.address'));
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91440300MA5G1K2P8M', '91440300MA5G1K2P8N', { row: OLD_ROW });
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row: OLD_ROW });
-  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row: OLD_ROW });
+  await subjectMistakes(page, OLD_ROW);
   await page.close();
 });
 

@@ -18,28 +18,18 @@
 // the field's row and go away when fixed, the 手动填写 switch reveals the app principal fields, and a
 // value chosen in a div select / picker is read.
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-vue.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, retype } from './harness.mjs';
+import { openFixture, retype } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   ELEMENTPLUS_COLLAPSE_FIELDS, ELEMENTPLUS_FIELDS, ELEMENTPLUS_MANUAL_FIELDS, NAIVE_FIELDS, NAIVE_MANUAL_FIELDS,
   VANT_FIELDS, VANT_MANUAL_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 // --- 1. Element Plus ---------------------------------------------------------------------------
 

@@ -12,37 +12,20 @@
 // For each: every control carries its contracts.md §1 path, typed mistakes give the right hint in
 // the field's row and go away when fixed, and 手动填写 reveals the app principal fields.
 // Run: cargo xtask build --content-only && node --test tests/e2e/variants-weuidesk.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture } from './harness.mjs';
+import { openFixture } from './harness.mjs';
 import {
-  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, sixServiceTagsClicked, textPairs, validityReversed,
+  emergencySame, expectFields, expectHint, expectNoOtherPaths, expectNoPath, mistakeAndFix, noAppPrincipalFields, only, PERSON_TEXT, personMistakes, sixServiceTagsClicked, subjectMistakes, textPairs, validityReversed, variantBrowser,
 } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
 import {
   WEUIDESK_A_FIELDS, WEUIDESK_A_MANUAL_FIELDS, WEUIDESK_B_FIELDS, WEUIDESK_B_LATE_FIELDS, WEUIDESK_B_MANUAL_FIELDS,
 } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 /** Clicks the weui-desktop check-label whose text is `text` (radio or checkbox). */
 const clickCheck = (page, text) => page.locator('label.weui-desktop-form__check-label', { hasText: text }).first().click();
-
-/** The subject's typed mistakes: credit-code check char, a 15-digit registration number, no house number. */
-async function subjectMistakes(page, row) {
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_uscc_invalid', '91440300MA5G1K2P8M', '91440300MA5G1K2P8N', { row });
-  await mistakeAndFix(page, 'subject.certificate_number', 'subject_registration_number', '110108123456789', '91440300MA5G1K2P8N', { row });
-  await mistakeAndFix(page, 'subject.address', 'subject_address_house_number', '粤海街道科技园路', '粤海街道科技园路1号A栋201室', { row });
-}
 
 // --- A. weui-desktop-form__item rows, label-top / label-left, tag picker -------------------------
 
@@ -150,11 +133,7 @@ test('weuidesk-b: typed mistakes in the placeholder-only 主体负责人 rows sh
   const { page, state } = await openFixture(browser.context, '/wxamp/beian/variant-weuidesk-b');
   assert.equal(state, 'ready');
   await expectFields(page, textPairs(WEUIDESK_B_FIELDS, ...PERSON_TEXT('subject_principal')).filter(([sel]) => !/Long/.test(sel)));
-  await mistakeAndFix(page, 'subject_principal.certificate_number', 'person_id_checksum', '110105194912310021', '11010519491231002X', { row: B_ROW });
-  await mistakeAndFix(page, 'subject_principal.mobile', 'person_mobile_format', '1380013800', '13800138000', { row: B_ROW });
-  await emergencySame(page, 'subject_principal', B_ROW);
-  await mistakeAndFix(page, 'subject_principal.email', 'person_email_format', 'zhangsan@example', 'zhangsan@example.com', { row: B_ROW });
-  await validityReversed(page, 'subject_principal', B_ROW);
+  await personMistakes(page, 'subject_principal', B_ROW);
   await page.close();
 });
 

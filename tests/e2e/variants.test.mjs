@@ -5,23 +5,13 @@
 // data-beian-field path, and typed mistakes give the right data-beian-rule hint next to the right
 // field, which goes away when the mistake is fixed.
 // Run: cargo xtask build && node --test tests/e2e/variants.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveFixture, openFixture, field, hintsOf, retype } from './harness.mjs';
-import { emergencySame, expectFields, expectHint, mistakeAndFix, sixServiceTags } from './variant-checks.mjs';
-import { CONTENT_ROUTES } from '../shared/content-scenarios.mjs';
+import { openFixture, field, hintsOf, retype } from './harness.mjs';
+import { emergencySame, expectFields, expectHint, mistakeAndFix, sixServiceTags, variantBrowser } from './variant-checks.mjs';
 import { ARIA_FIELDS, DL_FIELDS, DL_LATE_FIELDS, ELEMENT_FIELDS, TABLE_FIELDS } from '../shared/variant-scenarios.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-  await serveFixture(browser.context, CONTENT_ROUTES);
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = variantBrowser();
 
 // --- table layout ------------------------------------------------------------------------------
 

@@ -77,13 +77,7 @@ fn mark_chip_options(doc: &Document) {
             && (1..=MAX_CHIP_CHARS).contains(&dom::text(el).trim().chars().count())
     };
     // The last scan's marks go first: a list that is no longer one is not.
-    if let Ok(old) = doc.query_selector_all(&format!("[{CHIP_OPTION_MARK}]")) {
-        for i in 0..old.length() {
-            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.remove_attribute(CHIP_OPTION_MARK);
-            }
-        }
-    }
+    clear_marks(doc, CHIP_OPTION_MARK);
     let Ok(list) = doc.query_selector_all("span[class*=\"tag\"], div[class*=\"tag\"], span[class*=\"chip\"], div[class*=\"chip\"]") else { return };
     for i in 0..list.length().min(MAX_CONTROLS) {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -200,7 +194,12 @@ struct Label {
 
 impl Label {
     fn in_row(concept: Concept, text: String, row: Option<Element>) -> Label {
-        Label { concept, text, vanishes: false, anchor: row.clone(), row }
+        Label::anchored(concept, text, row.clone(), row)
+    }
+
+    /// A label whose controls are counted against `anchor` rather than their row.
+    fn anchored(concept: Concept, text: String, row: Option<Element>, anchor: Option<Element>) -> Label {
+        Label { concept, text, vanishes: false, row, anchor }
     }
 }
 
@@ -532,20 +531,18 @@ fn refines(row: Concept, finer: Concept) -> bool {
 
 /// The concept the control's placeholder (or `data-placeholder`) names, with the text to show.
 fn placeholder_label(el: &Element) -> Option<(Concept, String)> {
-    for attr in ["placeholder", "data-placeholder", "title"] {
-        if let Some(text) = el.get_attribute(attr) {
-            if let Some(concept) = match_placeholder(&text) {
-                return Some((concept, shown_placeholder(&text)));
-            }
-        }
-    }
-    None
+    ["placeholder", "data-placeholder", "title"].iter().find_map(|attr| placeholder_named(&el.get_attribute(attr)?))
+}
+
+/// The concept a placeholder text names, with the text to show (`请输入通讯地址` → 通讯地址).
+fn placeholder_named(text: &str) -> Option<(Concept, String)> {
+    match_placeholder(text).map(|concept| (concept, shown_placeholder(text)))
 }
 
 /// The placeholder a div select draws inside itself (`.n-base-selection-placeholder`).
 fn drawn_placeholder(el: &Element) -> Option<(Concept, String)> {
     let text = dom::text(&el.query_selector("[class*=\"placeholder\"]").ok().flatten()?);
-    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+    placeholder_named(&text)
 }
 
 /// Whether `el` is a placeholder the page draws as an element (class `*placeholder*`).
@@ -558,14 +555,14 @@ fn is_drawn_placeholder(el: &Element) -> bool {
 fn sibling_placeholder(el: &Element) -> Option<(Concept, String)> {
     let s = el.previous_element_sibling().filter(is_drawn_placeholder)?;
     let text = dom::text(&s);
-    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+    placeholder_named(&text)
 }
 
 /// The placeholder of the input a div select keeps inside for show (Arco's `arco-select-view-input
 /// placeholder=请选择省份`, kept once a value is chosen).
 fn inner_placeholder(el: &Element) -> Option<(Concept, String)> {
     let text = el.query_selector("input[placeholder]").ok().flatten()?.get_attribute("placeholder")?;
-    match_placeholder(&text).map(|concept| (concept, shown_placeholder(&text)))
+    placeholder_named(&text)
 }
 
 /// The field of the last scan that `el` was, if its label was one that vanishes with a value
@@ -573,6 +570,16 @@ fn inner_placeholder(el: &Element) -> Option<(Concept, String)> {
 fn kept_field(el: &Element, previous: &[Field]) -> Option<Field> {
     let field = previous.iter().find(|f| f.label_may_vanish && f.controls.first() == Some(el))?;
     Some(Field { visible: true, ..field.clone() })
+}
+
+/// Removes attribute `mark` from every element that has it (the marks of the previous scan).
+fn clear_marks(doc: &Document, mark: &str) {
+    let Ok(old) = doc.query_selector_all(&format!("[{mark}]")) else { return };
+    for i in 0..old.length() {
+        if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = el.remove_attribute(mark);
+        }
+    }
 }
 
 /// Marks with [`CLASS_SELECT_MARK`] the selects known only by their class: a `<div>` (or `<span>`)
@@ -583,13 +590,7 @@ fn kept_field(el: &Element, previous: &[Field]) -> Option<Field> {
 fn mark_class_selects(doc: &Document) {
     /// A select shows one choice; a calendar or option panel (also "picker" by class) shows many.
     const MAX_SELECT_TEXT_CHARS: usize = 60;
-    if let Ok(old) = doc.query_selector_all(&format!("[{CLASS_SELECT_MARK}]")) {
-        for i in 0..old.length() {
-            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.remove_attribute(CLASS_SELECT_MARK);
-            }
-        }
-    }
+    clear_marks(doc, CLASS_SELECT_MARK);
     let Ok(list) = doc.query_selector_all("div[class*=\"select\"], span[class*=\"select\"], div[class*=\"picker\"]") else { return };
     for i in 0..list.length().min(MAX_CONTROLS) {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -695,7 +696,7 @@ fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label
         let found = match_label(&text).map(|c| (c, text)).or_else(|| label_concept(first));
         if let Some((concept, text)) = found {
             // Hints go right after the control: the labelling element may sit in another column.
-            return Some(Label { concept, text, vanishes: false, row: None, anchor: Some(first.clone()) });
+            return Some(Label::anchored(concept, text, None, Some(first.clone())));
         }
     }
     if let Ok(Some(label)) = el.closest("label") {
@@ -703,12 +704,8 @@ fn explicit_label(el: &Element, labels_for: &[(String, String)]) -> Option<Label
             return Some(Label::in_row(concept, text, label.parent_element()));
         }
     }
-    if let Some(text) = el.get_attribute("aria-label") {
-        if let Some(concept) = match_placeholder(&text) {
-            return Some(Label::in_row(concept, shown_placeholder(&text), None));
-        }
-    }
-    None
+    let (concept, shown) = placeholder_named(&el.get_attribute("aria-label")?)?;
+    Some(Label::in_row(concept, shown, None))
 }
 
 /// What the search before the control found.
@@ -763,7 +760,7 @@ fn label_before(el: &Element, kind_class: u8, option_like: bool, own: Option<&(C
             if let Some(on_line) = label_column(&s, el) {
                 // Hints go right after the control, not at the end of the column of controls.
                 match on_line {
-                    Some((concept, text)) => return Before::Found(Label { concept, text, vanishes: false, row: None, anchor: Some(s) }),
+                    Some((concept, text)) => return Before::Found(Label::anchored(concept, text, None, Some(s))),
                     None => continue,
                 }
             }
@@ -812,7 +809,7 @@ fn rowspan_label(cell: &Element) -> Option<Label> {
             let spans = c.get_attribute("rowspan").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
             if spans > distance && !holds_control(&c) {
                 if let Some((concept, text)) = label_concept(&c) {
-                    return Some(Label { concept, text, vanishes: false, row: Some(row), anchor: Some(r) });
+                    return Some(Label::anchored(concept, text, Some(row), Some(r)));
                 }
             }
         }
@@ -854,7 +851,7 @@ fn column_header(cell: &Element) -> Option<Label> {
         let span = column_span(&h);
         if column < at + span {
             let (concept, text) = label_concept(&h)?;
-            return Some(Label { concept, text, vanishes: false, row: Some(row.clone()), anchor: Some(row) });
+            return Some(Label::anchored(concept, text, Some(row.clone()), Some(row)));
         }
         at += span;
         next = h.next_element_sibling();
@@ -906,8 +903,8 @@ fn label_after(el: &Element, option_like: bool) -> Option<Label> {
             // A placeholder drawn by the page over an input that has none of its own.
             if !option_like && is_drawn_placeholder(&s) {
                 let text = dom::text(&s);
-                if let Some(concept) = match_placeholder(&text) {
-                    return Some(Label { vanishes: true, ..Label::in_row(concept, shown_placeholder(&text), None) });
+                if let Some((concept, shown)) = placeholder_named(&text) {
+                    return Some(Label { vanishes: true, ..Label::in_row(concept, shown, None) });
                 }
                 continue;
             }
